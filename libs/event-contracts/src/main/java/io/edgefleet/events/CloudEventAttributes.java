@@ -1,0 +1,24 @@
+package io.edgefleet.events;
+
+/**
+ * CloudEvents 1.0 over Kafka, binary content mode: attributes travel as {@code ce_*} headers,
+ * the JSON data is the record value and the record key is the subject (device or cluster id).
+ */
+public final class CloudEventAttributes {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String HEADER_PREFIX = "ce_";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String SPECVERSION = "ce_specversion";
+    public static final String TYPE = "ce_type";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    /** Extension attribute: the organization (tenant) that owns the subject. */
+    public static final String ORG = "ce_orgid";
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String JSON = "application/json";
+
+    private CloudEventAttributes() {
+    }
+}

@@ -1,0 +1,6 @@
+package io.edgefleet.rest.labels;
+
+/** The operators of a label selector requirement. */
+public enum Operator {
+    EQUALS, NOT_EQUALS, IN, NOT_IN, EXISTS, NOT_EXISTS
+}

@@ -1,0 +1,21 @@
+package io.edgefleet.rest.labels;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Named parameters collected while SQL is rendered; user input is always bound, never inlined. */
+public final class SqlParameters {
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    /** Binds {@code value} and returns its placeholder, e.g. {@code :p0}. */
+    public String bind(Object value) {
+        String name = "p" + values.size();
+        values.put(name, value);
+        return ":" + name;
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+}

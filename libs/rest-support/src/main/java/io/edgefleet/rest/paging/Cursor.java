@@ -1,0 +1,42 @@
+package io.edgefleet.rest.paging;
+
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * An opaque keyset cursor: the sort key of the last item a client has seen. Keyset paging
+ * (not offsets) means rows inserted meanwhile cause neither duplicates nor gaps.
+ */
+public record Cursor(String afterKey) {
+
+    private static final String PREFIX = "v1:";
+
+    public static Cursor after(String key) {
+        return new Cursor(key);
+    }
+
+    /** The token handed to clients; its format is not part of the API. */
+    public String token() {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + afterKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a client's token; anything not produced by {@link #token()} is a 400. */
+    public static Cursor parse(String token) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (!decoded.startsWith(PREFIX) || decoded.length() == PREFIX.length()) {
+                throw invalid();
+            }
+            return new Cursor(decoded.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
+    }
+}

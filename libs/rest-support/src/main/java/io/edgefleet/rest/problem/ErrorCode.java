@@ -1,0 +1,17 @@
+package io.edgefleet.rest.problem;
+
+/**
+ * A stable, documented error code. Each service keeps one enum implementing this; clients
+ * branch on {@link #code()}, never on message text.
+ */
+public interface ErrorCode {
+
+    /** Stable machine-readable code, e.g. {@code DEVICE_NOT_FOUND}. */
+    String code();
+
+    /** HTTP status that this error maps to. */
+    int status();
+
+    /** Short human-readable summary, the same for every occurrence. */
+    String title();
+}

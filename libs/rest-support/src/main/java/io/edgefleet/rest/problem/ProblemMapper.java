@@ -1,0 +1,91 @@
+package io.edgefleet.rest.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become {@code application/problem+json} responses. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response apiError(ApiException e, UriInfo uri) {
+        return respond(e.errorCode(), e.getMessage(), uri, e.fieldErrors());
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String detail = "request body is not valid JSON for this resource: " + e.getOriginalMessage();
+        return respond(CommonErrorCode.MALFORMED_REQUEST, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream().map(ProblemMapper::fieldError).toList();
+        return respond(CommonErrorCode.VALIDATION_FAILED, "request failed validation", uri, errors);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response problem = respond(CommonErrorCode.UNAUTHENTICATED, "a valid bearer token is required", uri, List.of());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(CommonErrorCode.FORBIDDEN, "your roles do not allow this operation", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return unreadableBody(cause, uri);
+        }
+        return respond(CommonErrorCode.forStatus(status), e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s", incident);
+        return respond(CommonErrorCode.INTERNAL, "unexpected error, incident " + incident, uri, List.of());
+    }
+
+    private Response respond(ErrorCode code, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem problem = Problem.of(code, detail, uri == null ? null : uri.getPath(), errors);
+        try {
+            return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Strip the "method.argN." prefix that method validation adds; clients know field names.
+        String[] parts = path.split("\\.", 3);
+        String field = parts.length == 3 ? parts[2] : parts[parts.length - 1];
+        return new Problem.FieldError(field, violation.getMessage());
+    }
+}

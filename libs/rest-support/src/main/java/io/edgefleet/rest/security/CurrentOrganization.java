@@ -1,0 +1,37 @@
+package io.edgefleet.rest.security;
+
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The organization (tenant) of the current request, from the token's {@code org} claim. Every
+ * read and write is scoped by it: there is no way to name another organization in a request.
+ */
+@RequestScoped
+public class CurrentOrganization {
+
+    public static final String CLAIM = "org";
+
+    private final JsonWebToken token;
+
+    public CurrentOrganization(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The caller's organization id; a token without one is refused with 403. */
+    public String id() {
+        Object org = token.getClaim(CLAIM);
+        String id = org == null ? null : org.toString().replace("\"", "");
+        if (id == null || id.isBlank()) {
+            throw new ApiException(CommonErrorCode.NO_ORGANIZATION, "token has no '" + CLAIM + "' claim");
+        }
+        return id;
+    }
+
+    /** Who acts, for audit trails. */
+    public String actor() {
+        return token.getName();
+    }
+}

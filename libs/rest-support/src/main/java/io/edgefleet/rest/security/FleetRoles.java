@@ -1,0 +1,15 @@
+package io.edgefleet.rest.security;
+
+/**
+ * Operator roles, carried in the token's {@code groups} claim. Viewers read; operators and
+ * admins also change things; admin-only operations are marked so on the endpoint.
+ */
+public final class FleetRoles {
+
+    public static final String ADMIN = "fleet-admin";
+    public static final String OPERATOR = "fleet-operator";
+    public static final String VIEWER = "fleet-viewer";
+
+    private FleetRoles() {
+    }
+}
