@@ -1,0 +1,90 @@
+package io.edgefleet.inventory.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+
+import io.edgefleet.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every bad request gets a clear problem+json answer and changes nothing. */
+@QuarkusTest
+class ApiErrorsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body("{\"name\": \"x\",")
+                .when().post("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("MALFORMED_REQUEST"))
+                .body("status", equalTo(400)).body("instance", equalTo("/api/v1/devices"));
+    }
+
+    @Test
+    void missingTokenIsA401Problem() {
+        given().when().get("/api/v1/devices")
+                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("not-a-jwt").when().get("/api/v1/devices")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void viewerCannotWrite() {
+        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+                .when().post("/api/v1/devices")
+                .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("FORBIDDEN"));
+        assertNotRegistered(name);
+    }
+
+    @Test
+    void tokenWithoutOrganizationIsRefused() {
+        given().auth().oauth2(TestTokens.withoutOrg("fleet-admin")).when().get("/api/v1/devices")
+                .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("NO_ORGANIZATION"));
+    }
+
+    @Test
+    void unknownRouteIsA404Problem() {
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/devices/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("DEVICE_NOT_FOUND"));
+    }
+
+    @Test
+    void invalidFieldsNameTheField() {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body("{\"name\":\"Not A DNS Name\"}")
+                .when().post("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("name"));
+
+        String name = "badlabel-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"labels\":{\"-bad\":\"x\"}}")
+                .when().post("/api/v1/devices")
+                .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("UNPROCESSABLE"))
+                .body("errors.field", hasItem("labels.-bad"));
+        assertNotRegistered(name);
+    }
+
+    @Test
+    void badListParametersAre400s() {
+        given().auth().oauth2(TestTokens.viewer()).queryParam("labelSelector", "env in (a").when().get("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("INVALID_LABEL_SELECTOR"))
+                .body("detail", containsString("parentheses"));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("cursor", "garbage").when().get("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("INVALID_CURSOR"));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("limit", "100000").when().get("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("INVALID_LIMIT"));
+    }
+
+    private static void assertNotRegistered(String name) {
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/v1/devices?limit=500")
+                .then().statusCode(200).body("items.name", org.hamcrest.Matchers.not(hasItem(name)));
+    }
+}
