@@ -127,7 +127,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format(Path config) throws IOException {
         ProcessBuilder pb = javaProcess(config, "kafka.tools.StorageTool",
-                "format", "-t", randomClusterId(), "-c", config.toString(), "--standalone");
+                "format", "--cluster-id=" + randomClusterId(), "-c", config.toString(), "--standalone");
         try {
             int exit = pb.start().waitFor();
             if (exit != 0) {
@@ -189,10 +189,18 @@ public final class KafkaBroker implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Kafka cluster ids are 16 random bytes in unpadded URL-safe Base64. */
+    /**
+     * Kafka cluster ids are 16 random bytes in unpadded URL-safe Base64. Like Kafka's own
+     * generator, avoid a leading '-', which command-line parsers read as an option.
+     */
     private static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }

@@ -38,19 +38,17 @@ public class Outbox {
         if (!type.dataType().isInstance(data)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
         }
-        UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("INSERT INTO outbox_event (id, org_id, topic, event_key, type, subject, "
-                        + "occurred_at, data) VALUES (:id, :org, :topic, :key, :type, :subject, :at, :data)")
-                .setParameter("id", id)
-                .setParameter("org", orgId)
-                .setParameter("topic", type.topic())
-                .setParameter("key", subject)
-                .setParameter("type", type.wireName())
-                .setParameter("subject", subject)
-                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter("data", toJson(data))
-                .executeUpdate();
-        return id;
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.orgId = orgId;
+        event.topic = type.topic();
+        event.eventKey = subject;
+        event.type = type.wireName();
+        event.subject = subject;
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.data = toJson(data);
+        entityManager.persist(event);
+        return event.id;
     }
 
     private String toJson(Object data) {

@@ -1,0 +1,47 @@
+package io.edgefleet.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/** Writes the projection with plain SQL: it is a table of facts copied from events, not a domain model. */
+@ApplicationScoped
+public class DeviceProjectionRepository {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public DeviceProjectionRepository(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    public void upsert(String orgId, UUID deviceId, String name, Map<String, String> labels, Instant registeredAt,
+                       String eventId) {
+        entityManager.createNativeQuery("INSERT INTO device_projection (device_id, org_id, name, labels, "
+                        + "registered_at, last_event_id, projected_at) VALUES (:id, :org, :name, CAST(:labels AS jsonb), "
+                        + ":registeredAt, :eventId, now()) ON CONFLICT (device_id) DO UPDATE SET name = EXCLUDED.name, "
+                        + "labels = EXCLUDED.labels, last_event_id = EXCLUDED.last_event_id, projected_at = now() "
+                        + "WHERE device_projection.org_id = EXCLUDED.org_id")
+                .setParameter("id", deviceId)
+                .setParameter("org", orgId)
+                .setParameter("name", name)
+                .setParameter("labels", toJson(labels == null ? Map.of() : labels))
+                .setParameter("registeredAt", registeredAt.atOffset(ZoneOffset.UTC))
+                .setParameter("eventId", eventId)
+                .executeUpdate();
+    }
+
+    private String toJson(Map<String, String> labels) {
+        try {
+            return json.writeValueAsString(labels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.edgefleet.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.Topics;
+import io.edgefleet.localinfra.PostgresServer;
+import io.edgefleet.testsupport.EdgeFleetInfra;
+import io.edgefleet.testsupport.KafkaTestClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service embedding the inventory projection must do, over real Kafka and
+ * PostgreSQL. Each such service runs it with a {@code @QuarkusTest} subclass.
+ */
+public abstract class InventoryProjectionContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** The service's {@code quarkus.application.name}. */
+    protected abstract String serviceName();
+
+    @Test
+    void aRedeliveredEventIsAppliedExactlyOnce() throws Exception {
+        String deviceId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        publish(eventId, deviceId, deviceId, "first-name");
+        awaitProjectedName(deviceId, "first-name");
+
+        // The same event id again, even with other data, is a redelivery: it must change nothing.
+        publish(eventId, deviceId, deviceId, "redelivered-name");
+        // A later event on the same key (same partition) proves the redelivery was consumed before it.
+        String marker = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), deviceId, marker, "marker");
+        awaitProjectedName(marker, "marker");
+
+        assertEquals("first-name", projectedName(deviceId));
+        assertEquals(1, count("SELECT count(*) FROM inbox_event WHERE event_id = ? AND consumer = ?", eventId,
+                serviceName() + "/inventory-events"));
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredAndTheNextOneStillProcessed() throws Exception {
+        String key = UUID.randomUUID().toString();
+        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, "{this is not json", headers(UUID.randomUUID().toString(), key));
+        String good = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), key, good, "after-poison");
+
+        awaitProjectedName(good, "after-poison");
+        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.INVENTORY_EVENTS),
+                1, WAIT, r -> key.equals(r.key()) && r.value().startsWith("{this is not json")).get(0);
+        String reason = KafkaTestClient.header(dead, "dead-letter-reason");
+        assertTrue(reason != null && reason.contains("not JSON"), "dead-letter-reason: " + reason);
+    }
+
+    private void publish(String eventId, String key, String deviceId, String name) {
+        String data = "{\"deviceId\":\"" + deviceId + "\",\"name\":\"" + name + "\",\"labels\":{\"env\":\"test\"},"
+                + "\"registeredAt\":\"2026-11-29T10:00:00Z\"}";
+        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, data, headers(eventId, deviceId));
+    }
+
+    private static Map<String, String> headers(String eventId, String subject) {
+        return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/test",
+                "ce_type", EventType.DEVICE_REGISTERED.wireName(), "ce_subject", subject,
+                "ce_orgid", "default", "content-type", "application/json");
+    }
+
+    private static void awaitProjectedName(String deviceId, String name) {
+        Awaitility.await().atMost(WAIT).until(() -> name.equals(projectedName(deviceId)));
+    }
+
+    private static String projectedName(String deviceId) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement st = c.prepareStatement("SELECT name FROM device_projection WHERE device_id = ?::uuid")) {
+            st.setString(1, deviceId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long count(String sql, String... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(EdgeFleetInfra.jdbcUrl(), PostgresServer.USER, "postgres");
+    }
+}

@@ -1,0 +1,2 @@
+/** policy-service: policies, assignments and compliance. */
+package io.edgefleet.policy;

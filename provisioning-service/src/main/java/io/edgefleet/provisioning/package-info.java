@@ -1,0 +1,2 @@
+/** provisioning-service: device enrollment, identity, agent gateway and commands. */
+package io.edgefleet.provisioning;

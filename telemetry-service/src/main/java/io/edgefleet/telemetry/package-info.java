@@ -1,0 +1,2 @@
+/** telemetry-service: metric ingest, queries and alerts. */
+package io.edgefleet.telemetry;

@@ -1,0 +1,2 @@
+/** update-service: release catalog and update rollouts. */
+package io.edgefleet.update;
