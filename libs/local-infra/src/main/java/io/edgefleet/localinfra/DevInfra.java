@@ -1,6 +1,9 @@
 package io.edgefleet.localinfra;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * kafka    --dir D --port P
  * postgres --dir D --port P --databases a,b
+ * createdb --jdbc-url URL --user U --password P --databases a,b   (an external server)
  * token    --keys D [--org O] [--role R] [--user U] [--ttl-hours H]
  * </pre>
  */
@@ -31,6 +35,7 @@ public final class DevInfra {
         switch (args[0]) {
             case "kafka" -> runKafka(opts);
             case "postgres" -> runPostgres(opts);
+            case "createdb" -> createDatabases(opts);
             case "token" -> System.out.println(token(opts));
             default -> usage();
         }
@@ -51,6 +56,15 @@ public final class DevInfra {
         server.ensureDatabases(List.of(required(opts, "databases").split(",")));
         System.out.println("postgres ready on 127.0.0.1:" + server.port());
         new CountDownLatch(1).await();
+    }
+
+    private static void createDatabases(Map<String, String> opts) {
+        try (Connection c = DriverManager.getConnection(required(opts, "jdbc-url"), required(opts, "user"),
+                opts.getOrDefault("password", ""))) {
+            PostgresServer.ensureDatabases(c, List.of(required(opts, "databases").split(",")));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create databases: " + e.getMessage(), e);
+        }
     }
 
     private static String token(Map<String, String> opts) {
@@ -83,7 +97,7 @@ public final class DevInfra {
     }
 
     private static void usage() {
-        System.err.println("usage: DevInfra kafka|postgres|token [--option value]...");
+        System.err.println("usage: DevInfra kafka|postgres|createdb|token [--option value]...");
         System.exit(2);
     }
 }

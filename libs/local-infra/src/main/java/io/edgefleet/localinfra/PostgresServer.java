@@ -55,7 +55,16 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates each database that does not exist yet. */
     public void ensureDatabases(Collection<String> names) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            ensureDatabases(c, names);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create databases " + names, e);
+        }
+    }
+
+    /** Creates each missing database through {@code admin}, a connection to any database of the server. */
+    public static void ensureDatabases(Connection admin, Collection<String> names) throws SQLException {
+        try (Statement st = admin.createStatement()) {
             for (String name : names) {
                 if (!name.matches("[a-z][a-z0-9_]*")) {
                     throw new IllegalArgumentException("invalid database name: " + name);
@@ -67,8 +76,6 @@ public final class PostgresServer implements AutoCloseable {
                 }
                 st.execute("CREATE DATABASE " + name);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create databases " + names, e);
         }
     }
 
