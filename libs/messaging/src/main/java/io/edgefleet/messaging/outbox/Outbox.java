@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,10 +23,15 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json) {
+    public Outbox(EntityManager entityManager, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+                  OutboxRelay relay) {
         this.entityManager = entityManager;
         this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -48,7 +56,23 @@ public class Outbox {
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         event.data = toJson(data);
         entityManager.persist(event);
+        wakeRelayAfterCommit();
         return event.id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 
     private String toJson(Object data) {

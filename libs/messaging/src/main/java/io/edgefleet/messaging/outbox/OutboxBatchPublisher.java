@@ -1,0 +1,99 @@
+package io.edgefleet.messaging.outbox;
+
+import io.edgefleet.messaging.cloudevents.CloudEvent;
+import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Publishes one batch of committed outbox events in sequence order, then deletes them in the
+ * same transaction. A crash between send and delete republishes the batch: consumers are
+ * idempotent by event id, so delivery is at-least-once and nothing committed is lost.
+ *
+ * <p>Several replicas may run it: a transaction-scoped advisory lock lets one publish at a time,
+ * which keeps events of one key in order (row-level SKIP LOCKED would let two replicas
+ * interleave a device's events).
+ */
+@ApplicationScoped
+public class OutboxBatchPublisher {
+
+    /** Arbitrary constant naming "the outbox publisher" among this database's advisory locks. */
+    private static final long PUBLISHER_LOCK = 0x0ED6EF1EE7L;
+
+    private final EntityManager entityManager;
+    private final CloudEventCodec codec;
+    private final OutboxConfig config;
+    private final OutboxProducer producer;
+    private final Counter published;
+
+    public OutboxBatchPublisher(EntityManager entityManager, CloudEventCodec codec, OutboxConfig config,
+                                OutboxProducer producer, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.codec = codec;
+        this.config = config;
+        this.producer = producer;
+        this.published = registry.counter("edgefleet_outbox_published_total");
+    }
+
+    /** Must run inside a transaction; returns how many events were published. */
+    int publishBatch() {
+        Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", PUBLISHER_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT seq, id, org_id, topic, event_key, type, "
+                        + "subject, occurred_at, data FROM outbox_event ORDER BY seq LIMIT :n")
+                .setParameter("n", config.batchSize()).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        send(rows);
+        List<Long> sequences = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        entityManager.createNativeQuery("DELETE FROM outbox_event WHERE seq IN (:seqs)")
+                .setParameter("seqs", sequences).executeUpdate();
+        published.increment(rows.size());
+        return rows.size();
+    }
+
+    private void send(List<Object[]> rows) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            CloudEvent event = new CloudEvent(r[1].toString(), config.source(), (String) r[5], (String) r[6],
+                    toOffsetDateTime(r[7]), (String) r[2], (String) r[8]);
+            acks.add(producer.get().send(codec.encode((String) r[3], (String) r[4], event)));
+        }
+        producer.get().flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing outbox events", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        Instant instant = value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
