@@ -17,11 +17,6 @@ public enum InventoryErrorCode implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public int status() {
         return status;
     }
