@@ -1,0 +1,109 @@
+package io.edgefleet.systemtests;
+
+import io.edgefleet.localinfra.Ports;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Drives {@code ./edgefleet} as a user would, on ports and a state directory of its own so it
+ * never meets a developer's running stack.
+ */
+final class DevStack implements AutoCloseable {
+
+    private final Path root = Path.of(System.getProperty("edgefleet.root")).toAbsolutePath().normalize();
+    private final Path state;
+    private final int httpBase = freeBase();
+    private final int kafkaPort = Ports.free();
+    private final int postgresPort = Ports.free();
+
+    DevStack() throws IOException {
+        state = Files.createTempDirectory("edgefleet-stack-");
+    }
+
+    String up() throws Exception {
+        return run("up");
+    }
+
+    String down() throws Exception {
+        return run("down");
+    }
+
+    Path stateDir() {
+        return state;
+    }
+
+    String serviceUrl(int index) {
+        return "http://127.0.0.1:" + (httpBase + index);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    String adminToken() throws IOException {
+        return Files.readString(state.resolve("admin.token")).trim();
+    }
+
+    /** Processes whose command line names this stack's state directory, i.e. started by it. */
+    List<ProcessHandle> processes() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(state.toString())).orElse(false))
+                .toList();
+    }
+
+    private String run(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("edgefleet").toString(), command)
+                .directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of(
+                "EDGEFLEET_STATE_DIR", state.toString(),
+                "EDGEFLEET_HTTP_PORT_BASE", Integer.toString(httpBase),
+                "EDGEFLEET_KAFKA_PORT", Integer.toString(kafkaPort),
+                "EDGEFLEET_POSTGRES_PORT", Integer.toString(postgresPort)));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("./edgefleet " + command + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!processes().isEmpty()) {
+            down();
+        }
+        try (Stream<Path> files = Files.walk(state)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Five consecutive free ports above the base. */
+    private static int freeBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 30_000);
+            if (IntStream.rangeClosed(1, 5).allMatch(i -> isFree(base + i))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no five consecutive free ports found");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+}

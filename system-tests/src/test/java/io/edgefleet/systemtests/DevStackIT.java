@@ -1,0 +1,65 @@
+package io.edgefleet.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, end to end: the stack comes up, every service is ready, a device
+ * registered on inventory reaches the policy and update projections over real Kafka, and
+ * {@code down} leaves no process behind while data survives a restart.
+ */
+class DevStackIT {
+
+    private static final List<String> PROJECTING = List.of("policy", "update");
+
+    @Test
+    void upServesTheWalkingSkeletonAndDownLeavesNothingRunning() throws Exception {
+        try (DevStack stack = new DevStack()) {
+            String output = stack.up();
+            assertTrue(output.contains("EdgeFleet is up."), output);
+            for (int i = 1; i <= 5; i++) {
+                given().baseUri(stack.serviceUrl(i)).when().get("/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP"));
+            }
+
+            String id = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
+                    .contentType(ContentType.JSON).body("{\"name\":\"edge-e2e-01\",\"labels\":{\"site\":\"e2e\"}}")
+                    .when().post("/api/v1/devices").then().statusCode(201).extract().path("id");
+            for (String service : PROJECTING) {
+                Awaitility.await(service + " projection").atMost(Duration.ofSeconds(60))
+                        .until(() -> projected(stack, service, id));
+            }
+
+            stack.down();
+            assertEquals(List.of(), stack.processes().stream().map(p -> p.info().commandLine().orElse("?")).toList());
+
+            stack.up();
+            given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
+                    .queryParam("labelSelector", "site=e2e").when().get("/api/v1/devices")
+                    .then().statusCode(200).body("items.id", hasItem(id));
+        }
+    }
+
+    private static boolean projected(DevStack stack, String database, String deviceId) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "postgres", "postgres");
+             PreparedStatement st = c.prepareStatement("SELECT 1 FROM device_projection WHERE device_id = ?::uuid")) {
+            st.setString(1, deviceId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
