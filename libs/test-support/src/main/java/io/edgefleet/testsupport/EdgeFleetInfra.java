@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Starts a real KRaft Kafka broker and a real PostgreSQL server once per test JVM (one module
@@ -63,6 +65,14 @@ public class EdgeFleetInfra implements QuarkusTestResourceLifecycleManager {
         return keys;
     }
 
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: it is a temporary directory
+        }
+    }
+
     private static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("edgefleet-test-");
@@ -73,6 +83,7 @@ public class EdgeFleetInfra implements QuarkusTestResourceLifecycleManager {
                 if (postgres != null) {
                     postgres.close();
                 }
+                deleteRecursively(dir);
             }));
             return dir;
         } catch (IOException e) {
