@@ -3,6 +3,7 @@ package io.edgefleet.rest.security;
 import io.edgefleet.rest.problem.ApiException;
 import io.edgefleet.rest.problem.CommonErrorCode;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,7 +24,7 @@ public class CurrentOrganization {
     /** The caller's organization id; a token without one is refused with 403. */
     public String id() {
         Object org = token.getClaim(CLAIM);
-        String id = org == null ? null : org.toString().replace("\"", "");
+        String id = org instanceof JsonString json ? json.getString() : org == null ? null : org.toString();
         if (id == null || id.isBlank()) {
             throw new ApiException(CommonErrorCode.NO_ORGANIZATION, "token has no '" + CLAIM + "' claim");
         }
