@@ -3,9 +3,6 @@ package io.edgefleet.inventory.repository;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.rest.labels.SqlParameters;
-import io.edgefleet.rest.paging.Cursor;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -26,25 +23,17 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     /** Up to {@code limit} devices after the cursor, in id order, matching the selector. */
-    public List<Device> page(String orgId, LabelSelector selector, Optional<Cursor> after, int limit) {
+    public List<Device> page(String orgId, LabelSelector selector, Optional<UUID> after, int limit) {
         SqlParameters params = new SqlParameters();
         StringBuilder sql = new StringBuilder("SELECT * FROM device d WHERE d.org_id = ")
                 .append(params.bind(orgId))
                 .append(" AND ").append(selector.toSql("d.labels", params));
-        after.ifPresent(cursor -> sql.append(" AND d.id > ").append(params.bind(uuidOf(cursor))));
+        after.ifPresent(id -> sql.append(" AND d.id > ").append(params.bind(id)));
         sql.append(" ORDER BY d.id LIMIT ").append(params.bind(limit));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Device.class);
         params.values().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Device> devices = query.getResultList();
         return devices;
-    }
-
-    private static UUID uuidOf(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.afterKey());
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.edgefleet.inventory.rest;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.inventory.service.DeviceService;
+import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
@@ -46,7 +47,7 @@ public class DeviceResource {
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<DeviceView> list(@BeanParam ListQuery query) {
         int limit = query.limit();
-        return Page.fromOverfetch(repository.page(org.id(), query.labelSelector(), query.cursor(), limit + 1),
+        return Page.fromOverfetch(repository.page(org.id(), query.labelSelector(), Cursors.uuidAfter(query), limit + 1),
                 limit, d -> d.id.toString(), DeviceView::of);
     }
 

@@ -1,5 +1,11 @@
 package io.edgefleet.events;
 
+import io.edgefleet.events.provisioning.CredentialRotated;
+import io.edgefleet.events.provisioning.DeviceEnrolled;
+import io.edgefleet.events.provisioning.DeviceRevoked;
+import io.edgefleet.events.provisioning.EnrollmentApproved;
+import io.edgefleet.events.provisioning.EnrollmentRejected;
+import io.edgefleet.events.provisioning.EnrollmentRequested;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -9,7 +15,18 @@ import java.util.Optional;
  */
 public enum EventType {
 
-    DEVICE_REGISTERED("edgefleet.inventory.device.registered.v1", Topics.INVENTORY_EVENTS, DeviceRegistered.class);
+    DEVICE_REGISTERED("edgefleet.inventory.device.registered.v1", Topics.INVENTORY_EVENTS, DeviceRegistered.class),
+
+    ENROLLMENT_REQUESTED("edgefleet.provisioning.enrollment.requested.v1", Topics.PROVISIONING_EVENTS,
+            EnrollmentRequested.class),
+    ENROLLMENT_APPROVED("edgefleet.provisioning.enrollment.approved.v1", Topics.PROVISIONING_EVENTS,
+            EnrollmentApproved.class),
+    ENROLLMENT_REJECTED("edgefleet.provisioning.enrollment.rejected.v1", Topics.PROVISIONING_EVENTS,
+            EnrollmentRejected.class),
+    DEVICE_ENROLLED("edgefleet.provisioning.device.enrolled.v1", Topics.PROVISIONING_EVENTS, DeviceEnrolled.class),
+    CREDENTIAL_ROTATED("edgefleet.provisioning.credential.rotated.v1", Topics.PROVISIONING_EVENTS,
+            CredentialRotated.class),
+    DEVICE_REVOKED("edgefleet.provisioning.device.revoked.v1", Topics.PROVISIONING_EVENTS, DeviceRevoked.class);
 
     private final String wireName;
     private final String topic;

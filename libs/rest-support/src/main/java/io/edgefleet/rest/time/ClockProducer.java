@@ -1,11 +1,11 @@
-package io.edgefleet.inventory.config;
+package io.edgefleet.rest.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The wall clock; tests replace it to control time. */
+/** The wall clock every service injects; a test replaces it (an alternative {@code Clock} bean) to control time. */
 public class ClockProducer {
 
     @Produces

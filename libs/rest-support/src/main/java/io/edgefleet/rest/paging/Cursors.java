@@ -1,0 +1,24 @@
+package io.edgefleet.rest.paging;
+
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Cursor keys of the common kinds. */
+public final class Cursors {
+
+    private Cursors() {
+    }
+
+    /** The UUID after which a page starts, for lists ordered by a UUID id. */
+    public static Optional<UUID> uuidAfter(ListQuery query) {
+        return query.cursor().map(cursor -> {
+            try {
+                return UUID.fromString(cursor.afterKey());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
+            }
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package io.edgefleet.provisioning.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of device identity and enrollment. */
+@ConfigMapping(prefix = "edgefleet.provisioning")
+public interface ProvisioningConfig {
+
+    /** {@code iss} of device access tokens; other services verify it together with the JWKS. */
+    @WithDefault("edgefleet-provisioning")
+    String deviceTokenIssuer();
+
+    /** {@code aud} of device access tokens. */
+    @WithDefault("edgefleet-devices")
+    String deviceTokenAudience();
+
+    /**
+     * Lifetime of a device access token. Short, because it bounds how long a revoked device's
+     * last token is honoured by a service that missed the revocation event.
+     */
+    @WithDefault("10m")
+    Duration deviceTokenLifetime();
+
+    /** Longest accepted lifetime of a device's signed assertion (it should be seconds old). */
+    @WithDefault("5m")
+    Duration assertionMaxLifetime();
+
+    /** Public URL agents use to reach this service; written into offline bundles. */
+    @WithDefault("http://127.0.0.1:8082")
+    String publicUrl();
+}

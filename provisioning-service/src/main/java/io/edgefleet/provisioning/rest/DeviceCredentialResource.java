@@ -1,0 +1,97 @@
+package io.edgefleet.provisioning.rest;
+
+import io.edgefleet.provisioning.domain.DeviceIdentity;
+import io.edgefleet.provisioning.security.DeviceAuthentication;
+import io.edgefleet.provisioning.security.DeviceTokens;
+import io.edgefleet.provisioning.service.DeviceCredentialService;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Device credentials: tokens for devices that prove their key, the JWKS to verify those tokens,
+ * key rotation by the device and revocation by an operator.
+ */
+@Path("/api/v1")
+public class DeviceCredentialResource {
+
+    private final DeviceCredentialService service;
+    private final DeviceTokens tokens;
+    private final DeviceAuthentication deviceAuth;
+    private final CurrentOrganization org;
+
+    public DeviceCredentialResource(DeviceCredentialService service, DeviceTokens tokens,
+                                    DeviceAuthentication deviceAuth, CurrentOrganization org) {
+        this.service = service;
+        this.tokens = tokens;
+        this.deviceAuth = deviceAuth;
+        this.org = org;
+    }
+
+    /** RFC 7523-style: a JWT assertion signed with the device key, in exchange for an access token. */
+    @POST
+    @Path("device-tokens")
+    @PermitAll
+    public DeviceCredentialService.Credential token(@Valid @NotNull TokenRequest request) {
+        return service.issueToken(request.assertion());
+    }
+
+    /** Public keys verifying device access tokens; any service (or system) may fetch it. */
+    @GET
+    @Path("device-tokens/jwks")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    public String jwks() {
+        return tokens.jwks();
+    }
+
+    /** The calling device replaces its key; {@code proof} is an assertion signed with the new key. */
+    @POST
+    @Path("device/key")
+    @PermitAll
+    public IdentityView rotateKey(@Valid @NotNull RotateKeyRequest request, HttpHeaders headers) {
+        return IdentityView.of(service.rotateKey(deviceAuth.require(headers), request.publicKey(), request.proof()));
+    }
+
+    @POST
+    @Path("devices/{id}/revoke")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public IdentityView revoke(@PathParam("id") UUID id, RevokeRequest request) {
+        return IdentityView.of(service.revoke(org.id(), id, org.actor(), request == null ? null : request.reason()));
+    }
+
+    /** A device's signed assertion. */
+    public record TokenRequest(@NotBlank String assertion) {
+    }
+
+    /** A new device key and proof of possessing it. */
+    public record RotateKeyRequest(@NotBlank String publicKey, @NotBlank String proof) {
+    }
+
+    /** Why an operator revokes a device (optional). */
+    public record RevokeRequest(String reason) {
+    }
+
+    /** A device identity as the API shows it. */
+    public record IdentityView(String deviceId, String status, String keyFingerprint, OffsetDateTime enrolledAt,
+                               OffsetDateTime rotatedAt, OffsetDateTime revokedAt) {
+
+        static IdentityView of(DeviceIdentity d) {
+            return new IdentityView(d.deviceId.toString(), d.status.name().toLowerCase(), d.keyFingerprint,
+                    d.enrolledAt, d.rotatedAt, d.revokedAt);
+        }
+    }
+}

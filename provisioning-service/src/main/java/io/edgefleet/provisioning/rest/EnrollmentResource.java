@@ -1,0 +1,98 @@
+package io.edgefleet.provisioning.rest;
+
+import io.edgefleet.provisioning.domain.Enrollment;
+import io.edgefleet.provisioning.repository.EnrollmentRepository;
+import io.edgefleet.provisioning.service.EnrollmentService;
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * {@code /api/v1/enrollments}. Agents POST with an enrollment token (the token is their only
+ * credential at this point); operators list, approve and reject.
+ */
+@Path("/api/v1/enrollments")
+public class EnrollmentResource {
+
+    private final EnrollmentService service;
+    private final EnrollmentRepository repository;
+    private final CurrentOrganization org;
+
+    public EnrollmentResource(EnrollmentService service, EnrollmentRepository repository, CurrentOrganization org) {
+        this.service = service;
+        this.repository = repository;
+        this.org = org;
+    }
+
+    /** 201 with status {@code approved} and the device id, or 202 with status {@code pending}. */
+    @POST
+    @PermitAll
+    public RestResponse<EnrollmentView> enroll(@Valid @NotNull EnrollRequest request, UriInfo uri) {
+        Enrollment enrollment = service.enroll(request.token(), request.facts(), request.publicKey());
+        var status = enrollment.status == Enrollment.Status.APPROVED ? RestResponse.Status.CREATED : RestResponse.Status.ACCEPTED;
+        return RestResponse.ResponseBuilder.create(status, EnrollmentView.of(enrollment))
+                .location(uri.getAbsolutePathBuilder().path(enrollment.id.toString()).build()).build();
+    }
+
+    @GET
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<EnrollmentView> list(@BeanParam ListQuery query, @QueryParam("status") String status) {
+        int limit = query.limit();
+        return Page.fromOverfetch(repository.page(org.id(), status(status), Cursors.uuidAfter(query), limit + 1),
+                limit, e -> e.id.toString(), EnrollmentView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public EnrollmentView get(@PathParam("id") UUID id) {
+        return EnrollmentView.of(service.get(org.id(), id));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public EnrollmentView approve(@PathParam("id") UUID id) {
+        return EnrollmentView.of(service.approve(org.id(), id, org.actor()));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public EnrollmentView reject(@PathParam("id") UUID id, RejectRequest request) {
+        return EnrollmentView.of(service.reject(org.id(), id, org.actor(), request == null ? null : request.reason()));
+    }
+
+    /** Why an operator rejects an enrollment (optional). */
+    public record RejectRequest(String reason) {
+    }
+
+    private static Optional<Enrollment.Status> status(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enrollment.Status.valueOf(value.trim().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "status must be pending, approved or rejected");
+        }
+    }
+}

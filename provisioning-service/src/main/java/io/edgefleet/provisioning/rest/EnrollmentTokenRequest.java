@@ -1,0 +1,28 @@
+package io.edgefleet.provisioning.rest;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * An operator's request for an enrollment token.
+ *
+ * @param expiresAt after this instant the token enrolls nothing
+ * @param maxUses how many devices may enroll with it (1 = single-use)
+ * @param requiresApproval whether each enrollment waits for an operator's approval
+ * @param targetGroup group that enrolled devices join (optional)
+ * @param targetLabels labels that enrolled devices get
+ */
+public record EnrollmentTokenRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Future OffsetDateTime expiresAt,
+        @Min(1) @Max(100_000) int maxUses,
+        boolean requiresApproval,
+        @Size(max = 253) String targetGroup,
+        Map<String, String> targetLabels) {
+}

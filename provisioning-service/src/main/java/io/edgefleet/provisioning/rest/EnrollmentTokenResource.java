@@ -1,0 +1,83 @@
+package io.edgefleet.provisioning.rest;
+
+import io.edgefleet.provisioning.domain.EnrollmentToken;
+import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
+import io.edgefleet.provisioning.service.EnrollmentTokenService;
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/v1/enrollment-tokens}: tokens operators hand to devices so they may enroll. */
+@Path("/api/v1/enrollment-tokens")
+public class EnrollmentTokenResource {
+
+    private final EnrollmentTokenService service;
+    private final EnrollmentTokenRepository repository;
+    private final CurrentOrganization org;
+    private final Clock clock;
+
+    public EnrollmentTokenResource(EnrollmentTokenService service, EnrollmentTokenRepository repository,
+                                   CurrentOrganization org, Clock clock) {
+        this.service = service;
+        this.repository = repository;
+        this.org = org;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public RestResponse<EnrollmentTokenView> create(@Valid @NotNull EnrollmentTokenRequest request, UriInfo uri) {
+        EnrollmentTokenService.CreatedToken created = service.create(org.id(), org.actor(), toNewToken(request));
+        return RestResponse.ResponseBuilder.<EnrollmentTokenView>created(
+                        uri.getAbsolutePathBuilder().path(created.token().id.toString()).build())
+                .entity(EnrollmentTokenView.of(created.token(), now(), created.secret())).build();
+    }
+
+    @GET
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<EnrollmentTokenView> list(@BeanParam ListQuery query) {
+        int limit = query.limit();
+        OffsetDateTime now = now();
+        return Page.fromOverfetch(repository.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
+                t -> t.id.toString(), t -> EnrollmentTokenView.of(t, now, null));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public EnrollmentTokenView get(@PathParam("id") UUID id) {
+        return EnrollmentTokenView.of(service.get(org.id(), id), now(), null);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public EnrollmentTokenView revoke(@PathParam("id") UUID id) {
+        EnrollmentToken token = service.revoke(org.id(), id);
+        return EnrollmentTokenView.of(token, now(), null);
+    }
+
+    static EnrollmentTokenService.NewToken toNewToken(EnrollmentTokenRequest r) {
+        return new EnrollmentTokenService.NewToken(r.name(), r.expiresAt(), r.maxUses(), r.requiresApproval(),
+                r.targetGroup(), r.targetLabels());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,7 @@
+package io.edgefleet.provisioning.security;
+
+import java.util.UUID;
+
+/** An authenticated device: who is calling a device endpoint. */
+public record DeviceCaller(UUID deviceId, String orgId) {
+}

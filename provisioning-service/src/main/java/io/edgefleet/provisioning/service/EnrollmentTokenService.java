@@ -1,0 +1,113 @@
+package io.edgefleet.provisioning.service;
+
+import io.edgefleet.provisioning.domain.EnrollmentToken;
+import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
+import io.edgefleet.rest.labels.Labels;
+import io.edgefleet.rest.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Enrollment tokens. The secret handed to devices is {@code <token id>.<random>}; only its
+ * SHA-256 is stored, so a database leak cannot enroll devices.
+ */
+@ApplicationScoped
+public class EnrollmentTokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EnrollmentTokenRepository tokens;
+    private final Clock clock;
+
+    public EnrollmentTokenService(EnrollmentTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** What an operator asks for when creating a token. */
+    public record NewToken(String name, OffsetDateTime expiresAt, int maxUses, boolean requiresApproval,
+                           String targetGroup, Map<String, String> targetLabels) {
+    }
+
+    /** A created token and its secret, which is never shown again. */
+    public record CreatedToken(EnrollmentToken token, String secret) {
+    }
+
+    @Transactional
+    public CreatedToken create(String orgId, String actor, NewToken request) {
+        Labels.validate("targetLabels", request.targetLabels());
+        if (!request.expiresAt().isAfter(OffsetDateTime.now(clock))) {
+            throw ApiException.unprocessable("expiresAt", "must be in the future");
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        EnrollmentToken token = new EnrollmentToken();
+        token.id = UUID.randomUUID();
+        String secret = token.id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        token.orgId = orgId;
+        token.name = request.name();
+        token.secretHash = hash(secret);
+        token.expiresAt = request.expiresAt();
+        token.maxUses = request.maxUses();
+        token.requiresApproval = request.requiresApproval();
+        token.targetGroup = request.targetGroup();
+        token.targetLabels = request.targetLabels() == null ? Map.of() : Map.copyOf(request.targetLabels());
+        token.createdAt = OffsetDateTime.now(clock);
+        token.createdBy = actor;
+        tokens.persist(token);
+        return new CreatedToken(token, secret);
+    }
+
+    public EnrollmentToken get(String orgId, UUID id) {
+        return tokens.findInOrg(orgId, id).orElseThrow(
+                () -> new ApiException(ProvisioningErrorCode.ENROLLMENT_TOKEN_NOT_FOUND, "no enrollment token " + id));
+    }
+
+    @Transactional
+    public EnrollmentToken revoke(String orgId, UUID id) {
+        EnrollmentToken token = get(orgId, id);
+        if (token.revokedAt == null) {
+            token.revokedAt = OffsetDateTime.now(clock);
+        }
+        return token;
+    }
+
+    /**
+     * The token a device presents, locked for this transaction, if the secret is genuine.
+     * Unknown and wrong secrets look the same to the caller.
+     */
+    public Optional<EnrollmentToken> findBySecret(String secret) {
+        int dot = secret == null ? -1 : secret.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(secret.substring(0, dot));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
+        return tokens.findForUse(id)
+                .filter(t -> MessageDigest.isEqual(presented, t.secretHash.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
