@@ -1,5 +1,9 @@
 package io.edgefleet.events;
 
+import io.edgefleet.events.agent.AgentHeartbeat;
+import io.edgefleet.events.agent.AgentReport;
+import io.edgefleet.events.commands.CommandRequested;
+import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceRevoked;
@@ -26,7 +30,13 @@ public enum EventType {
     DEVICE_ENROLLED("edgefleet.provisioning.device.enrolled.v1", Topics.PROVISIONING_EVENTS, DeviceEnrolled.class),
     CREDENTIAL_ROTATED("edgefleet.provisioning.credential.rotated.v1", Topics.PROVISIONING_EVENTS,
             CredentialRotated.class),
-    DEVICE_REVOKED("edgefleet.provisioning.device.revoked.v1", Topics.PROVISIONING_EVENTS, DeviceRevoked.class);
+    DEVICE_REVOKED("edgefleet.provisioning.device.revoked.v1", Topics.PROVISIONING_EVENTS, DeviceRevoked.class),
+
+    COMMAND_REQUESTED("edgefleet.commands.requested.v1", Topics.COMMAND_REQUESTS, CommandRequested.class),
+    COMMAND_STATUS_CHANGED("edgefleet.commands.status.changed.v1", Topics.COMMAND_STATUS, CommandStatusChanged.class),
+
+    AGENT_HEARTBEAT("edgefleet.agent.heartbeat.v1", Topics.AGENT_REPORTS, AgentHeartbeat.class),
+    AGENT_REPORT("edgefleet.agent.report.v1", Topics.AGENT_REPORTS, AgentReport.class);
 
     private final String wireName;
     private final String topic;

@@ -27,6 +27,17 @@ public interface ProvisioningConfig {
     @WithDefault("5m")
     Duration assertionMaxLifetime();
 
+    /** How often commands past their time-to-live are expired. */
+    @WithDefault("5s")
+    Duration expirySweep();
+
+    /**
+     * How often the last-seen times coalesced from heartbeats are written, in one batch. Scheduled
+     * jobs read this key directly; it is declared here to be documented and validated.
+     */
+    @WithDefault("10s")
+    Duration lastSeenFlush();
+
     /** Public URL agents use to reach this service; written into offline bundles. */
     @WithDefault("http://127.0.0.1:8082")
     String publicUrl();

@@ -4,6 +4,7 @@ import io.edgefleet.events.EventType;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceRevoked;
 import io.edgefleet.messaging.outbox.Outbox;
+import io.edgefleet.provisioning.command.CommandNotifications;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.domain.Enrollment;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
@@ -14,7 +15,6 @@ import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.security.KeyCodec;
 import io.edgefleet.rest.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -34,23 +34,19 @@ public class DeviceCredentialService {
     private final DeviceAssertions assertions;
     private final DeviceTokens tokens;
     private final Outbox outbox;
-    private final Event<DeviceRevocation> revocations;
+    private final CommandNotifications notifications;
     private final Clock clock;
 
     public DeviceCredentialService(DeviceIdentityRepository identities, EnrollmentRepository enrollments,
                                    DeviceAssertions assertions, DeviceTokens tokens, Outbox outbox,
-                                   Event<DeviceRevocation> revocations, Clock clock) {
+                                   CommandNotifications notifications, Clock clock) {
         this.identities = identities;
         this.enrollments = enrollments;
         this.assertions = assertions;
         this.tokens = tokens;
         this.outbox = outbox;
-        this.revocations = revocations;
+        this.notifications = notifications;
         this.clock = clock;
-    }
-
-    /** Fired after a revocation commits, so live sessions of the device can be closed. */
-    public record DeviceRevocation(UUID deviceId) {
     }
 
     /**
@@ -107,7 +103,7 @@ public class DeviceCredentialService {
             device.revokedBy = actor;
             outbox.record(EventType.DEVICE_REVOKED, orgId, deviceId.toString(),
                     new DeviceRevoked(deviceId.toString(), actor, reason, now.toInstant()));
-            revocations.fire(new DeviceRevocation(deviceId));
+            notifications.deviceRevoked(deviceId);
         }
         return device;
     }

@@ -18,7 +18,15 @@ public enum ProvisioningErrorCode implements ErrorCode {
     INVALID_DEVICE_ASSERTION(401, "Device assertion not valid"),
     DEVICE_TOKEN_INVALID(401, "Device token not valid"),
     DEVICE_REVOKED(403, "Device credentials revoked"),
-    DEVICE_NOT_FOUND(404, "Device not found");
+    DEVICE_NOT_FOUND(404, "Device not found"),
+    UNKNOWN_COMMAND_TYPE(400, "Unknown command type"),
+    INVALID_COMMAND_PAYLOAD(400, "Command payload does not match its type's schema"),
+    INVALID_COMMAND_TTL(400, "Command time-to-live out of range"),
+    DEVICE_NOT_COMMANDABLE(409, "Device cannot receive commands"),
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency key already used for a different command"),
+    COMMAND_NOT_FOUND(404, "Command not found"),
+    COMMAND_NOT_CANCELLABLE(409, "Command can no longer be cancelled"),
+    COMMAND_OF_ANOTHER_DEVICE(403, "Command belongs to another device");
 
     private final int status;
     private final String title;

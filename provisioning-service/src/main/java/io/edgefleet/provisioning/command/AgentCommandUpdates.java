@@ -1,0 +1,72 @@
+package io.edgefleet.provisioning.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.provisioning.domain.Command;
+import io.edgefleet.provisioning.repository.CommandRepository;
+import io.edgefleet.provisioning.security.DeviceCaller;
+import io.edgefleet.provisioning.service.ProvisioningErrorCode;
+import io.edgefleet.rest.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * What agents report about their commands. Repeats (after a redelivery) and late reports (after
+ * a cancellation) change nothing; a device can only touch its own commands.
+ */
+@ApplicationScoped
+public class AgentCommandUpdates {
+
+    private final CommandRepository commands;
+    private final CommandTransitions transitions;
+
+    public AgentCommandUpdates(CommandRepository commands, CommandTransitions transitions) {
+        this.commands = commands;
+        this.transitions = transitions;
+    }
+
+    /** @return true if the agent should drop the command (cancelled or expired meanwhile) */
+    @Transactional
+    public boolean acknowledge(DeviceCaller caller, UUID commandId) {
+        Command command = own(caller, commandId);
+        transitions.move(command, CommandStatus.ACKNOWLEDGED);
+        return command.status == CommandStatus.CANCELLED || command.status == CommandStatus.EXPIRED;
+    }
+
+    @Transactional
+    public Command progress(DeviceCaller caller, UUID commandId) {
+        Command command = own(caller, commandId);
+        transitions.move(command, CommandStatus.RUNNING);
+        return command;
+    }
+
+    @Transactional
+    public Command finish(DeviceCaller caller, UUID commandId, boolean succeeded, JsonNode result, String failureReason) {
+        Command command = own(caller, commandId);
+        CommandStatus outcome = succeeded ? CommandStatus.SUCCEEDED : CommandStatus.FAILED;
+        if (command.canMoveTo(outcome)) {
+            command.result = result;
+            command.failureReason = succeeded ? null : (failureReason == null ? "agent reported failure" : failureReason);
+            transitions.move(command, outcome);
+        }
+        return command;
+    }
+
+    @Transactional
+    public Command read(DeviceCaller caller, UUID commandId) {
+        return own(caller, commandId);
+    }
+
+    /** Locks the row: an agent's ack must wait for the dispatch that delivered it to commit. */
+    private Command own(DeviceCaller caller, UUID commandId) {
+        Command command = commands.findByIdOptional(commandId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(
+                () -> new ApiException(ProvisioningErrorCode.COMMAND_NOT_FOUND, "no command " + commandId));
+        if (!command.deviceId.equals(caller.deviceId())) {
+            throw new ApiException(ProvisioningErrorCode.COMMAND_OF_ANOTHER_DEVICE,
+                    "command " + commandId + " belongs to another device");
+        }
+        return command;
+    }
+}

@@ -1,0 +1,132 @@
+package io.edgefleet.provisioning.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.events.commands.CommandType;
+import io.edgefleet.provisioning.domain.Command;
+import io.edgefleet.provisioning.domain.DeviceIdentity;
+import io.edgefleet.provisioning.repository.CommandRepository;
+import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
+import io.edgefleet.provisioning.service.ProvisioningErrorCode;
+import io.edgefleet.rest.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accepts, reads and cancels commands for operators and other systems. */
+@ApplicationScoped
+public class CommandService {
+
+    static final Duration DEFAULT_TTL = Duration.ofHours(24);
+    static final Duration MAX_TTL = Duration.ofDays(30);
+
+    private final CommandRepository commands;
+    private final DeviceIdentityRepository devices;
+    private final CommandPayloads payloads;
+    private final CommandTransitions transitions;
+    private final CommandNotifications notifications;
+    private final Clock clock;
+
+    public CommandService(CommandRepository commands, DeviceIdentityRepository devices, CommandPayloads payloads,
+                          CommandTransitions transitions, CommandNotifications notifications, Clock clock) {
+        this.commands = commands;
+        this.devices = devices;
+        this.payloads = payloads;
+        this.transitions = transitions;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** A request for a command, from REST or from {@code fleet.commands.requests}. */
+    public record CommandRequest(UUID deviceId, String type, JsonNode payload, Duration ttl, String idempotencyKey,
+                                 String requestedBy) {
+    }
+
+    /** The accepted command, and whether this request created it (false: an idempotent repeat). */
+    public record Accepted(Command command, boolean created) {
+    }
+
+    @Transactional
+    public Accepted request(String orgId, CommandRequest request) {
+        CommandType type = payloads.type(request.type());
+        payloads.validate(type, request.payload());
+        Duration ttl = ttl(request.ttl());
+        DeviceIdentity device = devices.findInOrg(orgId, request.deviceId()).orElseThrow(() -> new ApiException(
+                ProvisioningErrorCode.DEVICE_NOT_FOUND, "no enrolled device " + request.deviceId()));
+        if (!device.isActive()) {
+            throw new ApiException(ProvisioningErrorCode.DEVICE_NOT_COMMANDABLE, "device " + device.deviceId + " is revoked");
+        }
+        if (request.idempotencyKey() != null) {
+            Optional<Command> earlier = commands.findByIdempotencyKey(device.deviceId, request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return new Accepted(sameRequest(earlier.get(), type, request.payload()), false);
+            }
+        }
+        Command command = newCommand(orgId, device.deviceId, type, request, ttl);
+        commands.persist(command);
+        commands.flush();
+        transitions.queued(command);
+        notifications.commandsWaiting(device.deviceId);
+        return new Accepted(command, true);
+    }
+
+    public Command get(String orgId, UUID id) {
+        return commands.findInOrg(orgId, id).orElseThrow(() -> new ApiException(
+                ProvisioningErrorCode.COMMAND_NOT_FOUND, "no command " + id));
+    }
+
+    /** Cancels a command the agent has not acknowledged yet; the agent is told if it has it. */
+    @Transactional
+    public Command cancel(String orgId, UUID id) {
+        Command command = get(orgId, id);
+        if (command.status == CommandStatus.CANCELLED) {
+            return command;
+        }
+        boolean wasDelivered = command.status == CommandStatus.DELIVERED;
+        if (!transitions.move(command, CommandStatus.CANCELLED)) {
+            throw new ApiException(ProvisioningErrorCode.COMMAND_NOT_CANCELLABLE,
+                    "command is " + command.status.wireName() + "; only queued or delivered commands can be cancelled");
+        }
+        if (wasDelivered) {
+            notifications.commandCancelled(command.deviceId, command.id);
+        }
+        return command;
+    }
+
+    private Command newCommand(String orgId, UUID deviceId, CommandType type, CommandRequest request, Duration ttl) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Command command = new Command();
+        command.id = UUID.randomUUID();
+        command.orgId = orgId;
+        command.deviceId = deviceId;
+        command.type = type;
+        command.payload = request.payload();
+        command.status = CommandStatus.QUEUED;
+        command.idempotencyKey = request.idempotencyKey();
+        command.requestedBy = request.requestedBy();
+        command.createdAt = now;
+        command.expiresAt = now.plus(ttl);
+        return command;
+    }
+
+    private static Command sameRequest(Command earlier, CommandType type, JsonNode payload) {
+        if (earlier.type != type || !Objects.equals(earlier.payload, payload)) {
+            throw new ApiException(ProvisioningErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "idempotency key already names command " + earlier.id + " with another type or payload");
+        }
+        return earlier;
+    }
+
+    private static Duration ttl(Duration requested) {
+        Duration ttl = requested == null ? DEFAULT_TTL : requested;
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+            throw new ApiException(ProvisioningErrorCode.INVALID_COMMAND_TTL, "ttl must be between 1 s and 30 days");
+        }
+        return ttl;
+    }
+}

@@ -1,0 +1,57 @@
+package io.edgefleet.provisioning.command;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.events.commands.CommandStatusChanged;
+import io.edgefleet.messaging.outbox.Outbox;
+import io.edgefleet.provisioning.domain.Command;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/** Moves commands through their lifecycle; every transition is persisted and published together. */
+@ApplicationScoped
+public class CommandTransitions {
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public CommandTransitions(Outbox outbox, Clock clock, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Publishes the {@code queued} state of a command just persisted. */
+    public void queued(Command command) {
+        publish(command, null);
+    }
+
+    /** Moves {@code command} to {@code next} if its lifecycle allows; false (and nothing changes) otherwise. */
+    public boolean move(Command command, CommandStatus next) {
+        if (!command.canMoveTo(next)) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CommandStatus previous = command.moveTo(next, now);
+        if (next == CommandStatus.DELIVERED) {
+            command.deliveryAttempts++;
+            Timer.builder("edgefleet_command_dispatch_latency").description("accepted to delivered")
+                    .publishPercentileHistogram().register(registry).record(Duration.between(command.createdAt, now));
+        }
+        publish(command, previous);
+        return true;
+    }
+
+    private void publish(Command command, CommandStatus previous) {
+        registry.counter("edgefleet_command_transitions_total", "status", command.status.wireName()).increment();
+        outbox.record(EventType.COMMAND_STATUS_CHANGED, command.orgId, command.deviceId.toString(),
+                new CommandStatusChanged(command.id.toString(), command.deviceId.toString(), command.type,
+                        command.status, previous, command.idempotencyKey, command.result, command.failureReason,
+                        OffsetDateTime.now(clock).toInstant()));
+    }
+}

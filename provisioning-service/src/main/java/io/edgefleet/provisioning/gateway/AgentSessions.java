@@ -1,0 +1,51 @@
+package io.edgefleet.provisioning.gateway;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent sessions open on this replica, one per device: a new session replaces (and closes)
+ * the device's previous one.
+ */
+@ApplicationScoped
+public class AgentSessions {
+
+    /** Close code for a session replaced by a newer one of the same device. */
+    static final int REPLACED = 4000;
+    /** Close code for a device whose credentials were revoked. */
+    static final int REVOKED = 4003;
+
+    private final Map<UUID, WebSocketConnection> sessions = new ConcurrentHashMap<>();
+
+    public AgentSessions(MeterRegistry registry) {
+        registry.gaugeMapSize("edgefleet_agent_sessions_open", java.util.List.of(), sessions);
+    }
+
+    void open(UUID deviceId, WebSocketConnection connection) {
+        WebSocketConnection previous = sessions.put(deviceId, connection);
+        if (previous != null && previous != connection && previous.isOpen()) {
+            previous.close(new CloseReason(REPLACED, "replaced by a newer session")).subscribe().with(ok -> { }, e -> { });
+        }
+    }
+
+    void closed(UUID deviceId, WebSocketConnection connection) {
+        sessions.remove(deviceId, connection);
+    }
+
+    Optional<WebSocketConnection> of(UUID deviceId) {
+        return Optional.ofNullable(sessions.get(deviceId)).filter(WebSocketConnection::isOpen);
+    }
+
+    void close(UUID deviceId, int code, String reason) {
+        WebSocketConnection connection = sessions.remove(deviceId);
+        if (connection != null && connection.isOpen()) {
+            connection.closeAndAwait(new CloseReason(code, reason));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.edgefleet.provisioning.gateway;
+
+import io.edgefleet.provisioning.security.DeviceAuthentication;
+import io.edgefleet.provisioning.security.DeviceCaller;
+import io.edgefleet.rest.problem.ApiException;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Authenticates the agent session before the WebSocket upgrade: a missing or invalid device
+ * token gets a plain HTTP 401, a revoked device 403, and no session is opened.
+ */
+@ApplicationScoped
+public class AgentUpgradeCheck implements HttpUpgradeCheck {
+
+    static final UserData.TypedKey<DeviceCaller> DEVICE = new UserData.TypedKey<>("edgefleet.device");
+
+    private final DeviceAuthentication authentication;
+
+    public AgentUpgradeCheck(DeviceAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String authorization = context.httpRequest().getHeader("Authorization");
+        return Uni.createFrom().item(() -> check(authorization, context.userData()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private CheckResult check(String authorization, UserData userData) {
+        try {
+            userData.put(DEVICE, authentication.require(authorization));
+            return CheckResult.permitUpgradeSync();
+        } catch (ApiException e) {
+            return CheckResult.rejectUpgradeSync(e.errorCode().status(),
+                    Map.of("WWW-Authenticate", List.of("Bearer error=\"invalid_token\"")));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.edgefleet.provisioning.repository;
+
+import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.provisioning.domain.Command;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
+
+    public Optional<Command> findInOrg(String orgId, UUID id) {
+        return find("orgId = ?1 and id = ?2", orgId, id).firstResultOptional();
+    }
+
+    public Optional<Command> findByIdempotencyKey(UUID deviceId, String key) {
+        return find("deviceId = ?1 and idempotencyKey = ?2", deviceId, key).firstResultOptional();
+    }
+
+    /**
+     * Commands the device has yet to receive, in order, locked so two dispatchers of the same
+     * device take turns. With {@code redeliver}, delivered-but-unacknowledged ones too.
+     */
+    public List<Command> lockPending(UUID deviceId, boolean redeliver) {
+        List<CommandStatus> statuses = redeliver ? List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED)
+                : List.of(CommandStatus.QUEUED);
+        return find("deviceId = ?1 and status in ?2 order by seq", deviceId, statuses)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Command> lockOverdue(OffsetDateTime now, int limit) {
+        return find("status in ?1 and expiresAt <= ?2 order by expiresAt",
+                List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED), now)
+                .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Command> page(String orgId, UUID deviceId, Optional<CommandStatus> status, Optional<UUID> after, int limit) {
+        String query = "orgId = :org and deviceId = :device" + status.map(s -> " and status = :status").orElse("")
+                + after.map(a -> " and id > :after").orElse("") + " order by id";
+        Parameters params = Parameters.with("org", orgId).and("device", deviceId);
+        status.ifPresent(s -> params.and("status", s));
+        after.ifPresent(a -> params.and("after", a));
+        return find(query, params).page(0, limit).list();
+    }
+}

@@ -1,0 +1,104 @@
+package io.edgefleet.provisioning.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.provisioning.command.CommandService;
+import io.edgefleet.provisioning.repository.CommandRepository;
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Operators' commands: request for a device, read, list per device, cancel. */
+@Path("/api/v1")
+public class CommandResource {
+
+    private final CommandService service;
+    private final CommandRepository repository;
+    private final CurrentOrganization org;
+
+    public CommandResource(CommandService service, CommandRepository repository, CurrentOrganization org) {
+        this.service = service;
+        this.repository = repository;
+        this.org = org;
+    }
+
+    /** 201 for a new command; 200 with the earlier command when the idempotency key repeats. */
+    @POST
+    @Path("devices/{deviceId}/commands")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public RestResponse<CommandView> request(@PathParam("deviceId") UUID deviceId, @Valid @NotNull NewCommand body,
+                                             @HeaderParam("Idempotency-Key") String idempotencyHeader, UriInfo uri) {
+        String key = body.idempotencyKey() != null ? body.idempotencyKey() : idempotencyHeader;
+        Duration ttl = body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds());
+        CommandService.Accepted accepted = service.request(org.id(), new CommandService.CommandRequest(
+                deviceId, body.type(), body.payload(), ttl, key, org.actor()));
+        CommandView view = CommandView.of(accepted.command());
+        if (!accepted.created()) {
+            return RestResponse.ok(view);
+        }
+        return RestResponse.ResponseBuilder.<CommandView>created(
+                uri.getBaseUriBuilder().path("api/v1/commands").path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("commands/{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public CommandView get(@PathParam("id") UUID id) {
+        return CommandView.of(service.get(org.id(), id));
+    }
+
+    @GET
+    @Path("devices/{deviceId}/commands")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<CommandView> list(@PathParam("deviceId") UUID deviceId, @BeanParam ListQuery query,
+                                  @QueryParam("status") String status) {
+        int limit = query.limit();
+        return Page.fromOverfetch(repository.page(org.id(), deviceId, status(status), Cursors.uuidAfter(query), limit + 1),
+                limit, c -> c.id.toString(), CommandView::of);
+    }
+
+    @POST
+    @Path("commands/{id}/cancel")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public CommandView cancel(@PathParam("id") UUID id) {
+        return CommandView.of(service.cancel(org.id(), id));
+    }
+
+    /** An operator's command request; {@code ttlSeconds} defaults to 24 h. */
+    public record NewCommand(@NotBlank String type, @NotNull JsonNode payload, Long ttlSeconds,
+                             @Size(max = 200) String idempotencyKey) {
+    }
+
+    private static Optional<CommandStatus> status(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CommandStatus.fromWireName(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED,
+                    "status must be one of queued, delivered, acknowledged, running, succeeded, failed, expired, cancelled");
+        }
+    }
+}

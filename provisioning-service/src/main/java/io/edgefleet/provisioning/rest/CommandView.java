@@ -1,0 +1,20 @@
+package io.edgefleet.provisioning.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.provisioning.domain.Command;
+import java.time.OffsetDateTime;
+
+/** A command and its lifecycle as operators see it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommandView(String id, String deviceId, String type, JsonNode payload, String status,
+                          String idempotencyKey, String requestedBy, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                          OffsetDateTime deliveredAt, OffsetDateTime acknowledgedAt, OffsetDateTime startedAt,
+                          OffsetDateTime finishedAt, int deliveryAttempts, JsonNode result, String failureReason) {
+
+    static CommandView of(Command c) {
+        return new CommandView(c.id.toString(), c.deviceId.toString(), c.type.wireName(), c.payload, c.status.wireName(),
+                c.idempotencyKey, c.requestedBy, c.createdAt, c.expiresAt, c.deliveredAt, c.acknowledgedAt, c.startedAt,
+                c.finishedAt, c.deliveryAttempts, c.result, c.failureReason);
+    }
+}

@@ -1,0 +1,91 @@
+package io.edgefleet.provisioning.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.provisioning.command.AgentCommandUpdates;
+import io.edgefleet.provisioning.gateway.AgentMessage;
+import io.edgefleet.provisioning.gateway.HttpDelivery;
+import io.edgefleet.provisioning.security.DeviceAuthentication;
+import io.edgefleet.provisioning.security.DeviceCaller;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The HTTP fallback of the agent session, for networks that block WebSockets: long-poll for
+ * commands, report their progress. Device tokens only; a device sees only its own commands.
+ */
+@Path("/api/v1/device/commands")
+public class DeviceCommandResource {
+
+    private static final int MAX_WAIT_SECONDS = 30;
+
+    private final DeviceAuthentication auth;
+    private final HttpDelivery delivery;
+    private final AgentCommandUpdates updates;
+
+    public DeviceCommandResource(DeviceAuthentication auth, HttpDelivery delivery, AgentCommandUpdates updates) {
+        this.auth = auth;
+        this.delivery = delivery;
+        this.updates = updates;
+    }
+
+    /** Commands not yet acknowledged, in order; waits up to {@code waitSeconds} for one to arrive. */
+    @GET
+    @Path("pending")
+    @PermitAll
+    public Pending pending(HttpHeaders headers, @QueryParam("waitSeconds") @DefaultValue("0") int waitSeconds)
+            throws InterruptedException {
+        DeviceCaller device = auth.require(headers);
+        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "waitSeconds must be 0 to " + MAX_WAIT_SECONDS);
+        }
+        return new Pending(delivery.poll(device.deviceId(), Duration.ofSeconds(waitSeconds)));
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public CommandView get(@PathParam("id") UUID id, HttpHeaders headers) {
+        return CommandView.of(updates.read(auth.require(headers), id));
+    }
+
+    /** The agent's report on a command: {@code acknowledged}, {@code running}, {@code succeeded} or {@code failed}. */
+    @POST
+    @Path("{id}/status")
+    @PermitAll
+    public CommandView report(@PathParam("id") UUID id, @Valid @NotNull StatusReport report, HttpHeaders headers) {
+        DeviceCaller device = auth.require(headers);
+        return CommandView.of(switch (report.status()) {
+            case "acknowledged" -> {
+                updates.acknowledge(device, id);
+                yield updates.read(device, id);
+            }
+            case "running" -> updates.progress(device, id);
+            case "succeeded", "failed" -> updates.finish(device, id, report.status().equals("succeeded"),
+                    report.result(), report.failureReason());
+            default -> throw new ApiException(CommonErrorCode.VALIDATION_FAILED,
+                    "status must be acknowledged, running, succeeded or failed");
+        });
+    }
+
+    /** Commands handed to the device by a poll. */
+    public record Pending(List<AgentMessage.CommandView> items) {
+    }
+
+    /** A device's report on one command. */
+    public record StatusReport(@NotBlank String status, JsonNode result, String failureReason) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.edgefleet.provisioning.command;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.edgefleet.provisioning.Commands;
+import io.edgefleet.provisioning.TestDevice;
+import io.edgefleet.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the command API accepts and refuses; refusals are problem+json and queue nothing. */
+@QuarkusTest
+class CommandRequestTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void unknownTypeAndInvalidPayloadAre400s() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        Commands.post(device, Map.of("type", "format-disk", "payload", Map.of()))
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("UNKNOWN_COMMAND_TYPE"));
+        Commands.post(device, Map.of("type", "upgrade-kubernetes", "payload", Map.of("targetVersion", "latest")))
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("INVALID_COMMAND_PAYLOAD"))
+                .body("errors.field", hasItem("payload.targetVersion"));
+        Commands.post(device, Map.of("type", "apply-manifests", "payload", Map.of("manifests", "x", "extra", 1)))
+                .then().statusCode(400).body("code", equalTo("INVALID_COMMAND_PAYLOAD"));
+        Commands.post(device, Map.of("type", "restart-agent", "payload", Map.of(), "ttlSeconds", 0))
+                .then().statusCode(400).body("code", equalTo("INVALID_COMMAND_TTL"));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/v1/devices/" + device + "/commands")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void unknownDeviceIs404AndRevokedDeviceIs409() {
+        Commands.post(UUID.randomUUID().toString(), Map.of("type", "restart-agent", "payload", Map.of()))
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("DEVICE_NOT_FOUND"));
+        String device = TestDevice.enrolledDevice().deviceId();
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/devices/" + device + "/revoke").then().statusCode(200);
+        Commands.post(device, Map.of("type", "restart-agent", "payload", Map.of()))
+                .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("DEVICE_NOT_COMMANDABLE"));
+    }
+
+    @Test
+    void idempotencyKeyReturnsTheEarlierCommand() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        Map<String, Object> body = Map.of("type", "collect-diagnostics", "payload", Map.of("sinceMinutes", 30),
+                "idempotencyKey", "diag-1");
+        String first = Commands.post(device, body).then().statusCode(201).extract().path("id");
+        String again = Commands.post(device, body).then().statusCode(200).extract().path("id");
+        assertEquals(first, again);
+        Commands.post(device, Map.of("type", "collect-diagnostics", "payload", Map.of("sinceMinutes", 60),
+                        "idempotencyKey", "diag-1"))
+                .then().statusCode(409).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void otherOrganizationsCannotSeeOrCommandOurDevices() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        String id = Commands.apply(device);
+        String stranger = TestTokens.forRole("fleet-admin", "other-org");
+        given().auth().oauth2(stranger).when().get("/api/v1/commands/" + id).then().statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("type", "restart-agent", "payload", Map.of()))
+                .when().post("/api/v1/devices/" + device + "/commands").then().statusCode(404);
+    }
+
+    @Test
+    void viewersCannotRequestCommands() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON)
+                .body(Map.of("type", "restart-agent", "payload", Map.of()))
+                .when().post("/api/v1/devices/" + device + "/commands").then().statusCode(403).contentType(PROBLEM);
+    }
+}

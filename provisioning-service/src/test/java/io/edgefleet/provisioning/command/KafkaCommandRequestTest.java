@@ -1,0 +1,61 @@
+package io.edgefleet.provisioning.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.Topics;
+import io.edgefleet.provisioning.AgentClient;
+import io.edgefleet.provisioning.Commands;
+import io.edgefleet.provisioning.TestDevice;
+import io.edgefleet.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Other services and systems request commands on fleet.commands.requests. */
+@QuarkusTest
+class KafkaCommandRequestTest {
+
+    @Test
+    void commandRequestedOverKafkaIsDeliveredAndItsStatusPublished() throws Exception {
+        TestDevice.Enrolled device = TestDevice.enrolledDevice();
+        try (AgentClient agent = AgentClient.connect(Commands.baseUrl(), device.accessToken())) {
+            Commands.awaitSessionOpen(device.deviceId());
+            String eventId = UUID.randomUUID().toString();
+            publish(eventId, device.deviceId(), "{\"deviceId\":\"" + device.deviceId() + "\",\"type\":\"upgrade-kubernetes\","
+                    + "\"payload\":{\"targetVersion\":\"v1.30.5+k3s1\"},\"requestedBy\":\"update-service\"}");
+            publish(eventId, device.deviceId(), "{\"deviceId\":\"" + device.deviceId() + "\",\"type\":\"upgrade-kubernetes\","
+                    + "\"payload\":{\"targetVersion\":\"v1.30.5+k3s1\"},\"requestedBy\":\"update-service\"}");
+
+            JsonNode command = agent.next("command", Duration.ofSeconds(30)).path("command");
+            assertEquals("upgrade-kubernetes", command.path("type").asText());
+            String id = command.path("id").asText();
+            agent.ack(id);
+            agent.succeed(id);
+            assertEquals(List.of("queued", "delivered", "acknowledged", "succeeded"),
+                    Commands.publishedStatuses(device.deviceId(), id, 4));
+            assertTrue(agent.drain("command", Duration.ofSeconds(2)).isEmpty(), "the redelivered request made a second command");
+        }
+    }
+
+    @Test
+    void anImpossibleRequestIsDeadLetteredWithItsReason() {
+        String unknownDevice = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), unknownDevice,
+                "{\"deviceId\":\"" + unknownDevice + "\",\"type\":\"restart-agent\",\"payload\":{}}");
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.COMMAND_REQUESTS), 1, Duration.ofSeconds(60),
+                r -> unknownDevice.equals(r.key())).get(0);
+        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("DEVICE_NOT_FOUND"));
+    }
+
+    private static void publish(String eventId, String deviceId, String data) {
+        KafkaTestClient.publish(Topics.COMMAND_REQUESTS, deviceId, data, Map.of("ce_specversion", "1.0",
+                "ce_id", eventId, "ce_source", "/test/update-service", "ce_type", EventType.COMMAND_REQUESTED.wireName(),
+                "ce_subject", deviceId, "ce_orgid", "default", "content-type", "application/json"));
+    }
+}
