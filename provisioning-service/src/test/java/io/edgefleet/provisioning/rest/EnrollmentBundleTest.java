@@ -1,0 +1,34 @@
+package io.edgefleet.provisioning.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.edgefleet.provisioning.TestDevice;
+import io.edgefleet.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EnrollmentBundleTest {
+
+    @Test
+    void bundleCarriesEverythingAnUnattendedAgentNeeds() {
+        var bundle = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "factory-line-3", "expiresAt", OffsetDateTime.now().plusDays(7).toString(),
+                        "maxUses", 50, "requiresApproval", false))
+                .when().post("/api/v1/enrollment-bundles")
+                .then().statusCode(201).header("Content-Disposition", containsString("attachment"))
+                .body("format", equalTo("edgefleet.bundle.v1")).body("serverUrl", notNullValue())
+                .body("trustAnchors.deviceTokenIssuer", equalTo("edgefleet-provisioning"))
+                .body("trustAnchors.deviceTokenJwks.keys[0].kty", equalTo("RSA"))
+                .extract();
+
+        new TestDevice().enroll(bundle.path("enrollmentToken"), "edge-bundle-01").then().statusCode(201)
+                .body("status", equalTo("approved"));
+    }
+}
