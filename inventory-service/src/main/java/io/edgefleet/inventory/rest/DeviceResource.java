@@ -1,10 +1,12 @@
 package io.edgefleet.inventory.rest;
 
 import io.edgefleet.inventory.domain.Device;
+import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.inventory.service.DeviceService;
+import io.edgefleet.inventory.service.DeviceStates;
+import io.edgefleet.inventory.service.GroupService;
 import io.edgefleet.rest.paging.Cursors;
-import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
@@ -12,49 +14,91 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code /api/v1/devices}: register, list and read devices of the caller's organization. */
+/** {@code /api/v1/devices}: the fleet's devices in the caller's organization. */
 @Path("/api/v1/devices")
 public class DeviceResource {
 
     private final DeviceService service;
     private final DeviceRepository repository;
+    private final DeviceStates states;
+    private final GroupService groups;
     private final CurrentOrganization org;
 
-    public DeviceResource(DeviceService service, DeviceRepository repository, CurrentOrganization org) {
+    public DeviceResource(DeviceService service, DeviceRepository repository, DeviceStates states, GroupService groups,
+                          CurrentOrganization org) {
         this.service = service;
         this.repository = repository;
+        this.states = states;
+        this.groups = groups;
         this.org = org;
     }
 
     @POST
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public RestResponse<DeviceView> register(@Valid @NotNull RegisterDeviceRequest request, UriInfo uri) {
-        Device device = service.register(org.id(), request.name(), request.labels());
-        return RestResponse.ResponseBuilder.<DeviceView>created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
-                .entity(DeviceView.of(device)).type(MediaType.APPLICATION_JSON).build();
+    public Response register(@Valid @NotNull RegisterDeviceRequest request, UriInfo uri) {
+        Device device = service.register(org.id(), request.toSpec(), org.actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
+                .header(HttpHeaders.ETAG, ETags.of(device.version)).entity(view(device)).build();
     }
 
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
-    public Page<DeviceView> list(@BeanParam ListQuery query) {
+    public Page<DeviceView> list(@BeanParam DeviceQuery query) {
         int limit = query.limit();
-        return Page.fromOverfetch(repository.page(org.id(), query.labelSelector(), Cursors.uuidAfter(query), limit + 1),
-                limit, d -> d.id.toString(), DeviceView::of);
+        DeviceFilter filter = query.filter(org.id());
+        DeviceFilter scoped = query.group().map(g -> groups.restrictTo(filter, g)).orElse(filter);
+        return Page.fromOverfetch(repository.page(scoped, Cursors.uuidAfter(query), limit + 1), limit,
+                d -> d.id.toString(), this::view);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
-    public DeviceView get(@PathParam("id") UUID id) {
-        return DeviceView.of(service.get(org.id(), id));
+    public Response get(@PathParam("id") UUID id) {
+        Device device = service.get(org.id(), id);
+        return Response.ok(view(device)).header(HttpHeaders.ETAG, ETags.of(device.version)).build();
+    }
+
+    /** Merge patch; optimistic concurrency with If-Match (412) or resourceVersion (409). */
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response patch(@PathParam("id") UUID id, @Valid @NotNull PatchDeviceRequest request,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Device device = service.patch(org.id(), id, request.toSpec(), request.labels(), ETags.version(ifMatch),
+                ETags.version(request.resourceVersion()), org.actor());
+        return Response.ok(view(device)).header(HttpHeaders.ETAG, ETags.of(device.version)).build();
+    }
+
+    @POST
+    @Path("{id}/decommission")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public DeviceView decommission(@PathParam("id") UUID id) {
+        return view(service.decommission(org.id(), id, org.actor()));
+    }
+
+    /** Deletes a decommissioned device (409 otherwise). */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(FleetRoles.ADMIN)
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(org.id(), id);
+        return Response.noContent().build();
+    }
+
+    private DeviceView view(Device device) {
+        return DeviceView.of(device, states.of(device));
     }
 }

@@ -1,17 +1,33 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.events.inventory.NetworkConfig;
+import io.edgefleet.events.inventory.NodeAllocation;
+import io.edgefleet.events.provisioning.DeviceFacts;
+import io.edgefleet.inventory.service.DeviceSpec;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * Pre-registration of a device by an operator: a name and labels; enrollment and the agent's
- * reports fill in the rest.
+ * Registration of a device by an operator: at least a name; enrollment and the agent's reports
+ * fill in the rest.
  */
 public record RegisterDeviceRequest(
         @NotBlank @Size(max = 253)
-        @Pattern(regexp = "[a-z0-9]([-a-z0-9.]*[a-z0-9])?", message = "must be a DNS-1123 name: lower-case alphanumerics, '-' and '.'")
+        @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE)
         String name,
-        Map<String, String> labels) {
+        @Size(max = 200) String externalId,
+        Map<String, String> labels,
+        String hostOs,
+        String hostOsVersion,
+        DeviceFacts.Hardware hardware,
+        NodeAllocation linuxNode,
+        NodeAllocation windowsNode,
+        NetworkConfig network) {
+
+    DeviceSpec toSpec() {
+        return new DeviceSpec(name, externalId, labels == null ? Map.of() : labels, hostOs, hostOsVersion, hardware,
+                linuxNode, windowsNode, network);
+    }
 }

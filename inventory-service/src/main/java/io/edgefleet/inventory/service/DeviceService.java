@@ -2,48 +2,172 @@ package io.edgefleet.inventory.service;
 
 import io.edgefleet.events.DeviceRegistered;
 import io.edgefleet.events.EventType;
+import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.inventory.domain.Device;
+import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.messaging.outbox.Outbox;
-import io.edgefleet.rest.labels.Labels;
 import io.edgefleet.rest.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Registers and reads devices; every change records its event in the same transaction. */
+/** Registers, changes, decommissions and reads devices; every change records its history and event. */
 @ApplicationScoped
 public class DeviceService {
 
     private final DeviceRepository devices;
+    private final DeviceChanges changes;
     private final Outbox outbox;
     private final Clock clock;
 
-    public DeviceService(DeviceRepository devices, Outbox outbox, Clock clock) {
+    public DeviceService(DeviceRepository devices, DeviceChanges changes, Outbox outbox, Clock clock) {
         this.devices = devices;
+        this.changes = changes;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Transactional
-    public Device register(String orgId, String name, Map<String, String> labels) {
-        Labels.validate("labels", labels);
-        if (devices.nameTaken(orgId, name)) {
-            throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + name + "' already exists");
+    public Device register(String orgId, DeviceSpec spec, String actor) {
+        return register(orgId, UUID.randomUUID(), spec, actor);
+    }
+
+    /** Registers with a given id (enrollment creates devices under their identity id). */
+    @Transactional
+    public Device register(String orgId, UUID id, DeviceSpec spec, String actor) {
+        DeviceRules.check(spec.labels(), spec.hardware(), spec.linuxNode(), spec.windowsNode(), spec.network());
+        if (devices.nameTaken(orgId, spec.name())) {
+            throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + spec.name() + "' already exists");
         }
-        Device device = Device.register(orgId, name, labels == null ? Map.of() : labels, OffsetDateTime.now(clock));
+        Device device = Device.register(id, orgId, spec.name(), spec.labels(), OffsetDateTime.now(clock));
+        describe(device, spec);
         persistUniquelyNamed(device);
+        changes.created(device, actor);
         outbox.record(EventType.DEVICE_REGISTERED, orgId, device.id.toString(),
                 new DeviceRegistered(device.id.toString(), device.name, device.labels, device.createdAt.toInstant()));
         return device;
     }
 
-    /** The name check above can race with a concurrent registration: the constraint decides. */
+    /**
+     * Applies a patch (null = unchanged; a null label value removes the label) if the caller's
+     * version matches: {@code ifMatch} (ETag, 412 on mismatch) or {@code resourceVersion} (409).
+     */
+    @Transactional
+    public Device patch(String orgId, UUID id, DeviceSpec patch, Map<String, String> labelPatch, Long ifMatch,
+                        Long resourceVersion, String actor) {
+        Device device = get(orgId, id);
+        requireVersion(device, ifMatch, resourceVersion);
+        refuseDecommissioned(device);
+        Map<String, String> labels = mergeLabels(device.labels, labelPatch);
+        DeviceSpec merged = new DeviceSpec(or(patch.name(), device.name), or(patch.externalId(), device.externalId), labels,
+                or(patch.hostOs(), device.hostOs), or(patch.hostOsVersion(), device.hostOsVersion),
+                or(patch.hardware(), device.hardware), or(patch.linuxNode(), device.linuxNode),
+                or(patch.windowsNode(), device.windowsNode), or(patch.network(), device.network));
+        DeviceRules.check(merged.labels(), merged.hardware(), merged.linuxNode(), merged.windowsNode(), merged.network());
+        if (!merged.name().equals(device.name) && devices.nameTaken(orgId, merged.name())) {
+            throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + merged.name() + "' already exists");
+        }
+        changes.apply(device, actor, d -> {
+            d.name = merged.name();
+            describe(d, merged);
+            d.labels = new HashMap<>(merged.labels());
+        });
+        return device;
+    }
+
+    /** Applies one label patch to many devices; all or none. */
+    @Transactional
+    public List<Device> patchLabels(String orgId, List<UUID> ids, Map<String, String> labelPatch, String actor) {
+        return ids.stream().map(id -> {
+            Device device = get(orgId, id);
+            refuseDecommissioned(device);
+            Map<String, String> labels = mergeLabels(device.labels, labelPatch);
+            io.edgefleet.rest.labels.Labels.validate("labels", labels);
+            changes.apply(device, actor, d -> d.labels = new HashMap<>(labels));
+            return device;
+        }).toList();
+    }
+
+    @Transactional
+    public Device decommission(String orgId, UUID id, String actor) {
+        Device device = get(orgId, id);
+        if (device.isDecommissioned()) {
+            return device;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        changes.apply(device, actor, d -> {
+            d.lifecycle = Lifecycle.DECOMMISSIONED;
+            d.decommissionedAt = now;
+        });
+        outbox.record(EventType.DEVICE_DECOMMISSIONED, orgId, id.toString(), new DeviceDecommissioned(id.toString(),
+                device.identityId == null ? null : device.identityId.toString(), actor, now.toInstant()));
+        return device;
+    }
+
+    /** Deletes a decommissioned device for good (its history stays). */
+    @Transactional
+    public void delete(String orgId, UUID id) {
+        Device device = get(orgId, id);
+        if (!device.isDecommissioned()) {
+            throw new ApiException(InventoryErrorCode.DEVICE_NOT_DECOMMISSIONED, "decommission device " + id + " first");
+        }
+        devices.delete(device);
+    }
+
+    public Device get(String orgId, UUID id) {
+        return devices.findInOrg(orgId, id).orElseThrow(
+                () -> new ApiException(InventoryErrorCode.DEVICE_NOT_FOUND, "no device " + id));
+    }
+
+    static void describe(Device d, DeviceSpec spec) {
+        d.externalId = spec.externalId();
+        d.hostOs = spec.hostOs();
+        d.hostOsVersion = spec.hostOsVersion();
+        d.hardware = spec.hardware();
+        d.linuxNode = spec.linuxNode();
+        d.windowsNode = spec.windowsNode();
+        d.network = spec.network();
+    }
+
+    static Map<String, String> mergeLabels(Map<String, String> current, Map<String, String> patch) {
+        Map<String, String> merged = new HashMap<>(current);
+        if (patch != null) {
+            patch.forEach((key, value) -> {
+                if (value == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            });
+        }
+        return merged;
+    }
+
+    static void refuseDecommissioned(Device device) {
+        if (device.isDecommissioned()) {
+            throw new ApiException(InventoryErrorCode.DEVICE_DECOMMISSIONED, "device " + device.id + " is decommissioned");
+        }
+    }
+
+    private static void requireVersion(Device device, Long ifMatch, Long resourceVersion) {
+        if (ifMatch != null && ifMatch != device.version) {
+            throw new ApiException(InventoryErrorCode.PRECONDITION_FAILED,
+                    "If-Match \"" + ifMatch + "\" but the device is at \"" + device.version + "\"");
+        }
+        if (resourceVersion != null && resourceVersion != device.version) {
+            throw new ApiException(InventoryErrorCode.RESOURCE_VERSION_CONFLICT,
+                    "resourceVersion " + resourceVersion + " but the device is at " + device.version);
+        }
+    }
+
     private void persistUniquelyNamed(Device device) {
         try {
             devices.persistAndFlush(device);
@@ -56,8 +180,7 @@ public class DeviceService {
         }
     }
 
-    public Device get(String orgId, UUID id) {
-        return devices.findInOrg(orgId, id).orElseThrow(
-                () -> new ApiException(InventoryErrorCode.DEVICE_NOT_FOUND, "no device " + id));
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 }

@@ -6,7 +6,17 @@ import io.edgefleet.rest.problem.ErrorCode;
 public enum InventoryErrorCode implements ErrorCode {
 
     DEVICE_NOT_FOUND(404, "Device not found"),
-    DEVICE_NAME_TAKEN(409, "Device name already in use");
+    DEVICE_NAME_TAKEN(409, "Device name already in use"),
+    DEVICE_DECOMMISSIONED(409, "Device is decommissioned"),
+    DEVICE_NOT_DECOMMISSIONED(409, "Only decommissioned devices can be deleted"),
+    RESOURCE_VERSION_CONFLICT(409, "The resource changed since you read it"),
+    PRECONDITION_FAILED(412, "If-Match does not match the current version"),
+    CLUSTER_NOT_FOUND(404, "Cluster not found"),
+    CLUSTER_NAME_TAKEN(409, "Cluster name already in use"),
+    CLUSTER_NOT_EMPTY(409, "Cluster still has machines"),
+    GROUP_NOT_FOUND(404, "Group not found"),
+    GROUP_NAME_TAKEN(409, "Group name already in use"),
+    GROUP_NOT_STATIC(409, "Members are added only to static groups");
 
     private final int status;
     private final String title;

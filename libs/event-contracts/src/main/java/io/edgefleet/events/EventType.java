@@ -3,6 +3,11 @@ package io.edgefleet.events;
 import io.edgefleet.events.agent.AgentHeartbeat;
 import io.edgefleet.events.agent.AgentReport;
 import io.edgefleet.events.commands.CommandRequested;
+import io.edgefleet.events.inventory.ClusterInventoryChanged;
+import io.edgefleet.events.inventory.DeviceConnectivityChanged;
+import io.edgefleet.events.inventory.DeviceDecommissioned;
+import io.edgefleet.events.inventory.DeviceUpdated;
+import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
@@ -20,6 +25,15 @@ import java.util.Optional;
 public enum EventType {
 
     DEVICE_REGISTERED("edgefleet.inventory.device.registered.v1", Topics.INVENTORY_EVENTS, DeviceRegistered.class),
+    DEVICE_UPDATED("edgefleet.inventory.device.updated.v1", Topics.INVENTORY_EVENTS, DeviceUpdated.class),
+    DEVICE_CONNECTIVITY_CHANGED("edgefleet.inventory.device.connectivity-changed.v1", Topics.INVENTORY_EVENTS,
+            DeviceConnectivityChanged.class),
+    DEVICE_DECOMMISSIONED("edgefleet.inventory.device.decommissioned.v1", Topics.INVENTORY_EVENTS,
+            DeviceDecommissioned.class),
+    CLUSTER_INVENTORY_CHANGED("edgefleet.inventory.cluster.changed.v1", Topics.INVENTORY_EVENTS,
+            ClusterInventoryChanged.class),
+    EXTERNAL_DEVICE_UPSERTED("edgefleet.external.device.upserted.v1", Topics.EXTERNAL_DEVICES,
+            ExternalDeviceUpserted.class),
 
     ENROLLMENT_REQUESTED("edgefleet.provisioning.enrollment.requested.v1", Topics.PROVISIONING_EVENTS,
             EnrollmentRequested.class),

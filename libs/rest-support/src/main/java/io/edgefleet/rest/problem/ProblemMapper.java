@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -54,6 +55,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(CommonErrorCode.FORBIDDEN, "your roles do not allow this operation", uri, List.of());
+    }
+
+    /** Two writers raced on the same version of a resource: the loser is told to re-read. */
+    @ServerExceptionMapper
+    public Response lostUpdate(OptimisticLockException e, UriInfo uri) {
+        return respond(CommonErrorCode.CONFLICT, "the resource was changed concurrently; read it again and retry", uri,
+                List.of());
     }
 
     @ServerExceptionMapper

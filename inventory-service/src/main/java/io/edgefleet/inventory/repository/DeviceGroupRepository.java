@@ -1,0 +1,35 @@
+package io.edgefleet.inventory.repository;
+
+import io.edgefleet.inventory.domain.DeviceGroup;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeviceGroupRepository implements PanacheRepositoryBase<DeviceGroup, UUID> {
+
+    public Optional<DeviceGroup> findInOrg(String orgId, UUID id) {
+        return find("orgId = ?1 and id = ?2", orgId, id).firstResultOptional();
+    }
+
+    public Optional<DeviceGroup> findByName(String orgId, String name) {
+        return find("orgId = ?1 and name = ?2", orgId, name).firstResultOptional();
+    }
+
+    public List<DeviceGroup> page(String orgId, Optional<UUID> after, int limit) {
+        return after.map(a -> find("orgId = ?1 and id > ?2 order by id", orgId, a))
+                .orElseGet(() -> find("orgId = ?1 order by id", orgId)).page(0, limit).list();
+    }
+
+    public void addMember(UUID groupId, UUID deviceId) {
+        getEntityManager().createNativeQuery("INSERT INTO device_group_member (group_id, device_id) VALUES (:g, :d) "
+                + "ON CONFLICT DO NOTHING").setParameter("g", groupId).setParameter("d", deviceId).executeUpdate();
+    }
+
+    public void removeMember(UUID groupId, UUID deviceId) {
+        getEntityManager().createNativeQuery("DELETE FROM device_group_member WHERE group_id = :g AND device_id = :d")
+                .setParameter("g", groupId).setParameter("d", deviceId).executeUpdate();
+    }
+}

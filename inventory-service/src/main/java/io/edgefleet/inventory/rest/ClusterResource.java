@@ -1,0 +1,120 @@
+package io.edgefleet.inventory.rest;
+
+import io.edgefleet.inventory.domain.Cluster;
+import io.edgefleet.inventory.domain.ClusterNode;
+import io.edgefleet.inventory.repository.ClusterNodeRepository;
+import io.edgefleet.inventory.repository.ClusterRepository;
+import io.edgefleet.inventory.repository.DeviceRepository;
+import io.edgefleet.inventory.service.ClusterService;
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /api/v1/clusters}: clusters, their machines and their nodes. */
+@Path("/api/v1/clusters")
+public class ClusterResource {
+
+    private final ClusterService service;
+    private final ClusterRepository clusters;
+    private final ClusterNodeRepository nodes;
+    private final DeviceRepository devices;
+    private final CurrentOrganization org;
+
+    public ClusterResource(ClusterService service, ClusterRepository clusters, ClusterNodeRepository nodes,
+                           DeviceRepository devices, CurrentOrganization org) {
+        this.service = service;
+        this.clusters = clusters;
+        this.nodes = nodes;
+        this.devices = devices;
+        this.org = org;
+    }
+
+    @POST
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response create(@Valid @NotNull ClusterRequest request, UriInfo uri) {
+        if (request.name() == null) {
+            throw io.edgefleet.rest.problem.ApiException.unprocessable("name", "is required");
+        }
+        Cluster cluster = service.create(org.id(), request.toSpec());
+        return Response.created(uri.getAbsolutePathBuilder().path(cluster.id.toString()).build())
+                .header(HttpHeaders.ETAG, ETags.of(cluster.version)).entity(view(cluster)).build();
+    }
+
+    @GET
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<ClusterView> list(@BeanParam ListQuery query, @QueryParam("distribution") String distribution) {
+        int limit = query.limit();
+        return Page.fromOverfetch(clusters.page(org.id(), query.labelSelector(), Optional.ofNullable(distribution),
+                Cursors.uuidAfter(query), limit + 1), limit, c -> c.id.toString(), this::view);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Response get(@PathParam("id") UUID id) {
+        Cluster cluster = service.get(org.id(), id);
+        return Response.ok(view(cluster)).header(HttpHeaders.ETAG, ETags.of(cluster.version)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public ClusterView patch(@PathParam("id") UUID id, @Valid @NotNull ClusterRequest request,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return view(service.patch(org.id(), id, request.toSpec(), ETags.version(ifMatch)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN})
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(org.id(), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/machines/{deviceId}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public ClusterView attach(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
+        return view(service.attach(org.id(), id, deviceId, org.actor()));
+    }
+
+    @DELETE
+    @Path("{id}/machines/{deviceId}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public ClusterView detach(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
+        return view(service.detach(org.id(), id, deviceId, org.actor()));
+    }
+
+    @GET
+    @Path("{id}/nodes")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public List<ClusterNode> nodes(@PathParam("id") UUID id) {
+        return nodes.ofCluster(service.get(org.id(), id).id);
+    }
+
+    private ClusterView view(Cluster cluster) {
+        return ClusterView.of(cluster, devices.inCluster(cluster.id).stream().map(d -> d.id.toString()).toList());
+    }
+}

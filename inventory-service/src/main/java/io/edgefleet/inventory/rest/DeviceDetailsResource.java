@@ -1,0 +1,105 @@
+package io.edgefleet.inventory.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.inventory.domain.ClusterNode;
+import io.edgefleet.inventory.repository.ClusterNodeRepository;
+import io.edgefleet.inventory.repository.DeviceHistoryRepository;
+import io.edgefleet.inventory.service.DeviceService;
+import io.edgefleet.inventory.service.DeviceStates;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A device's history and nodes, and label changes across many devices. */
+@Path("/api/v1/devices")
+public class DeviceDetailsResource {
+
+    private final DeviceService devices;
+    private final DeviceStates states;
+    private final DeviceHistoryRepository history;
+    private final ClusterNodeRepository nodes;
+    private final CurrentOrganization org;
+    private final ObjectMapper json;
+
+    public DeviceDetailsResource(DeviceService devices, DeviceStates states, DeviceHistoryRepository history,
+                                 ClusterNodeRepository nodes, CurrentOrganization org, ObjectMapper json) {
+        this.devices = devices;
+        this.states = states;
+        this.history = history;
+        this.nodes = nodes;
+        this.org = org;
+        this.json = json;
+    }
+
+    /** The timeline of a device: who or which event changed what, oldest first. */
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<HistoryEntry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        devices.get(org.id(), id);
+        int limit = query.limit();
+        Optional<Long> after = query.cursor().map(c -> parseLong(c.afterKey()));
+        return Page.fromOverfetch(history.page(org.id(), id, after, limit + 1), limit, e -> Long.toString(e.id()),
+                e -> new HistoryEntry(e.at(), e.actor(), readTree(e.changesJson())));
+    }
+
+    @GET
+    @Path("{id}/nodes")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public List<ClusterNode> nodes(@PathParam("id") UUID id) {
+        return nodes.ofDevice(devices.get(org.id(), id).id);
+    }
+
+    /** Sets (or, with a null value, removes) labels on every listed device; all or nothing. */
+    @POST
+    @Path("bulk-labels")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public List<DeviceView> bulkLabels(@Valid @NotNull BulkLabels request) {
+        return devices.patchLabels(org.id(), request.deviceIds(), request.labels(), org.actor()).stream()
+                .map(d -> DeviceView.of(d, states.of(d))).toList();
+    }
+
+    /** A label patch for many devices. */
+    public record BulkLabels(@NotEmpty @Size(max = 1000) List<UUID> deviceIds, @NotNull Map<String, String> labels) {
+    }
+
+    /** One change in a device's history. */
+    public record HistoryEntry(OffsetDateTime at, String actor, JsonNode changes) {
+    }
+
+    private JsonNode readTree(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
+        }
+    }
+}

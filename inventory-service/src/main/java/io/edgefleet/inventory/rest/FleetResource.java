@@ -1,0 +1,28 @@
+package io.edgefleet.inventory.rest;
+
+import io.edgefleet.inventory.service.FleetSummaries;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** {@code /api/v1/fleet/summary}: counts of the organization's devices by connectivity, lifecycle, distribution, version. */
+@Path("/api/v1/fleet")
+public class FleetResource {
+
+    private final FleetSummaries summaries;
+    private final CurrentOrganization org;
+
+    public FleetResource(FleetSummaries summaries, CurrentOrganization org) {
+        this.summaries = summaries;
+        this.org = org;
+    }
+
+    @GET
+    @Path("summary")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public FleetSummaries.Summary summary() {
+        return summaries.of(org.id());
+    }
+}

@@ -1,0 +1,122 @@
+package io.edgefleet.inventory.rest;
+
+import io.edgefleet.inventory.domain.DeviceGroup;
+import io.edgefleet.inventory.repository.DeviceFilter;
+import io.edgefleet.inventory.repository.DeviceGroupRepository;
+import io.edgefleet.inventory.repository.DeviceRepository;
+import io.edgefleet.inventory.service.DeviceStates;
+import io.edgefleet.inventory.service.GroupService;
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /api/v1/groups}: static groups (members) and dynamic groups (label selector). */
+@Path("/api/v1/groups")
+public class GroupResource {
+
+    private final GroupService service;
+    private final DeviceGroupRepository groups;
+    private final DeviceRepository devices;
+    private final DeviceStates states;
+    private final CurrentOrganization org;
+
+    public GroupResource(GroupService service, DeviceGroupRepository groups, DeviceRepository devices,
+                         DeviceStates states, CurrentOrganization org) {
+        this.service = service;
+        this.groups = groups;
+        this.devices = devices;
+        this.states = states;
+        this.org = org;
+    }
+
+    @POST
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response create(@Valid @NotNull GroupRequest request, UriInfo uri) {
+        DeviceGroup group = service.create(org.id(), request.name(), DeviceGroup.Kind.valueOf(request.kind().toUpperCase()),
+                request.selector(), request.members());
+        return Response.created(uri.getAbsolutePathBuilder().path(group.id.toString()).build()).entity(GroupView.of(group)).build();
+    }
+
+    @GET
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<GroupView> list(@BeanParam ListQuery query) {
+        int limit = query.limit();
+        return Page.fromOverfetch(groups.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
+                g -> g.id.toString(), GroupView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public GroupView get(@PathParam("id") UUID id) {
+        return GroupView.of(service.get(org.id(), id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(org.id(), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/members/{deviceId}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response addMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
+        service.addMember(org.id(), id, deviceId);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{deviceId}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response removeMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
+        service.removeMember(org.id(), id, deviceId);
+        return Response.noContent().build();
+    }
+
+    /** The group's devices now: its members, or what its selector matches. */
+    @GET
+    @Path("{id}/devices")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        int limit = query.limit();
+        DeviceFilter filter = service.restrictTo(DeviceFilter.everything(org.id()), id.toString());
+        return Page.fromOverfetch(devices.page(filter, Cursors.uuidAfter(query), limit + 1), limit,
+                d -> d.id.toString(), d -> DeviceView.of(d, states.of(d)));
+    }
+
+    /** A new group: {@code kind} static (with optional members) or dynamic (with a selector). */
+    public record GroupRequest(@NotBlank @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
+                               @NotNull @Pattern(regexp = "(?i)static|dynamic", message = "must be static or dynamic") String kind,
+                               String selector, List<UUID> members) {
+    }
+
+    /** A group as the API shows it. */
+    public record GroupView(String id, String name, String kind, String selector, OffsetDateTime createdAt) {
+
+        static GroupView of(DeviceGroup g) {
+            return new GroupView(g.id.toString(), g.name, g.kind.name().toLowerCase(), g.selector, g.createdAt);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.edgefleet.inventory.service;
+
+import io.edgefleet.inventory.domain.DeviceGroup;
+import io.edgefleet.inventory.repository.DeviceFilter;
+import io.edgefleet.inventory.repository.DeviceGroupRepository;
+import io.edgefleet.inventory.repository.DeviceRepository;
+import io.edgefleet.rest.labels.LabelSelector;
+import io.edgefleet.rest.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Static groups (explicit members) and dynamic groups (a label selector). */
+@ApplicationScoped
+public class GroupService {
+
+    private final DeviceGroupRepository groups;
+    private final DeviceRepository devices;
+    private final Clock clock;
+
+    public GroupService(DeviceGroupRepository groups, DeviceRepository devices, Clock clock) {
+        this.groups = groups;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DeviceGroup create(String orgId, String name, DeviceGroup.Kind kind, String selector, List<UUID> members) {
+        if (groups.findByName(orgId, name).isPresent()) {
+            throw new ApiException(InventoryErrorCode.GROUP_NAME_TAKEN, "a group named '" + name + "' exists");
+        }
+        if (kind == DeviceGroup.Kind.DYNAMIC && (selector == null || LabelSelector.parse(selector).isEmpty())) {
+            throw ApiException.unprocessable("selector", "a dynamic group needs a non-empty label selector");
+        }
+        if (kind == DeviceGroup.Kind.STATIC && selector != null) {
+            throw ApiException.unprocessable("selector", "a static group has members, not a selector");
+        }
+        DeviceGroup group = new DeviceGroup();
+        group.id = UUID.randomUUID();
+        group.orgId = orgId;
+        group.name = name;
+        group.kind = kind;
+        group.selector = selector == null ? null : LabelSelector.parse(selector).toString();
+        group.createdAt = OffsetDateTime.now(clock);
+        groups.persistAndFlush(group);
+        for (UUID member : members == null ? List.<UUID>of() : members) {
+            addMember(orgId, group.id, member);
+        }
+        return group;
+    }
+
+    @Transactional
+    public void addMember(String orgId, UUID groupId, UUID deviceId) {
+        DeviceGroup group = staticGroup(orgId, groupId);
+        devices.findInOrg(orgId, deviceId).orElseThrow(() -> ApiException.unprocessable("members",
+                "no device " + deviceId));
+        groups.addMember(group.id, deviceId);
+    }
+
+    @Transactional
+    public void removeMember(String orgId, UUID groupId, UUID deviceId) {
+        groups.removeMember(staticGroup(orgId, groupId).id, deviceId);
+    }
+
+    @Transactional
+    public void delete(String orgId, UUID id) {
+        groups.delete(get(orgId, id));
+    }
+
+    public DeviceGroup get(String orgId, UUID id) {
+        return groups.findInOrg(orgId, id).orElseThrow(
+                () -> new ApiException(InventoryErrorCode.GROUP_NOT_FOUND, "no group " + id));
+    }
+
+    /** Narrows a device filter to a group's members, the group named by id or name. */
+    public DeviceFilter restrictTo(DeviceFilter filter, String groupRef) {
+        DeviceGroup group = resolve(filter.orgId(), groupRef);
+        if (group.kind == DeviceGroup.Kind.STATIC) {
+            return new DeviceFilter(filter.orgId(), filter.selector(), filter.lifecycle(), filter.connectivity(),
+                    filter.distribution(), filter.kubernetesVersion(), Optional.of(group.id), Optional.empty(), filter.text());
+        }
+        return new DeviceFilter(filter.orgId(), filter.selector(), filter.lifecycle(), filter.connectivity(),
+                filter.distribution(), filter.kubernetesVersion(), Optional.empty(),
+                Optional.of(LabelSelector.parse(group.selector)), filter.text());
+    }
+
+    private DeviceGroup resolve(String orgId, String ref) {
+        try {
+            return get(orgId, UUID.fromString(ref));
+        } catch (IllegalArgumentException notAnId) {
+            return groups.findByName(orgId, ref).orElseThrow(
+                    () -> new ApiException(InventoryErrorCode.GROUP_NOT_FOUND, "no group " + ref));
+        }
+    }
+
+    private DeviceGroup staticGroup(String orgId, UUID groupId) {
+        DeviceGroup group = get(orgId, groupId);
+        if (group.kind != DeviceGroup.Kind.STATIC) {
+            throw new ApiException(InventoryErrorCode.GROUP_NOT_STATIC, "group " + group.name + " is dynamic");
+        }
+        return group;
+    }
+}
