@@ -57,6 +57,7 @@ public class ClusterService {
         cluster.name = spec.name();
         cluster.distribution = spec.distribution();
         cluster.createdAt = OffsetDateTime.now(clock);
+        cluster.updatedAt = cluster.createdAt;
         describe(cluster, spec);
         clusters.persistAndFlush(cluster);
         published(cluster);
@@ -95,8 +96,9 @@ public class ClusterService {
         Device device = devices.findInOrg(orgId, deviceId).orElseThrow(() -> new ApiException(
                 InventoryErrorCode.DEVICE_NOT_FOUND, "no device " + deviceId));
         DeviceService.refuseDecommissioned(device);
-        int added = device.windowsNode == null ? 1 : 2;
-        if (nodes.countInCluster(clusterId) + added > cluster.maxNodes) {
+        long planned = devices.inCluster(clusterId).stream().filter(d -> !d.id.equals(deviceId))
+                .mapToLong(ClusterService::nodesOf).sum();
+        if (Math.max(planned, nodes.countInCluster(clusterId)) + nodesOf(device) > cluster.maxNodes) {
             throw ApiException.unprocessable("maxNodes", "cluster " + cluster.name + " allows " + cluster.maxNodes + " nodes");
         }
         deviceChanges.apply(device, actor, d -> d.clusterId = clusterId);
@@ -143,6 +145,11 @@ public class ClusterService {
             c.labels = new HashMap<>(spec.labels());
         }
         ClusterRules.check(c.distribution, c.kubernetesVersion, c.cni, c.loadBalancer, c.storageDrivers, c.maxNodes);
+    }
+
+    /** A machine hosts one Linux node, plus a Windows node when it allocates one. */
+    private static long nodesOf(Device device) {
+        return device.windowsNode == null ? 1 : 2;
     }
 
     private static ClusterInventoryChanged.Node node(ClusterNode n) {
