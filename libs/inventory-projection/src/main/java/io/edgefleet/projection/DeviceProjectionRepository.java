@@ -37,6 +37,15 @@ public class DeviceProjectionRepository {
                 .executeUpdate();
     }
 
+    /** Applies a later state of a device already projected; unknown devices are left to their registration. */
+    public void update(String orgId, UUID deviceId, String name, Map<String, String> labels, String eventId) {
+        entityManager.createNativeQuery("UPDATE device_projection SET name = :name, labels = CAST(:labels AS jsonb), "
+                        + "last_event_id = :eventId, projected_at = now() WHERE device_id = :id AND org_id = :org")
+                .setParameter("id", deviceId).setParameter("org", orgId).setParameter("name", name)
+                .setParameter("labels", toJson(labels == null ? Map.of() : labels)).setParameter("eventId", eventId)
+                .executeUpdate();
+    }
+
     private String toJson(Map<String, String> labels) {
         try {
             return json.writeValueAsString(labels);

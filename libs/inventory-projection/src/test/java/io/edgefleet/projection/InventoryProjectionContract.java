@@ -51,6 +51,19 @@ public abstract class InventoryProjectionContract {
     }
 
     @Test
+    void laterDeviceStatesUpdateTheProjection() {
+        String deviceId = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), deviceId, deviceId, "before-rename");
+        String state = "{\"deviceId\":\"" + deviceId + "\",\"name\":\"after-rename\",\"labels\":{\"ring\":\"canary\"},"
+                + "\"lifecycle\":\"registered\",\"connectivity\":\"offline\",\"resourceVersion\":1}";
+        Map<String, String> headers = new java.util.HashMap<>(headers(UUID.randomUUID().toString(), deviceId));
+        headers.put("ce_type", EventType.DEVICE_UPDATED.wireName());
+        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, deviceId, "{\"device\":" + state + ",\"changedFields\":[\"name\"]}",
+                headers);
+        awaitProjectedName(deviceId, "after-rename");
+    }
+
+    @Test
     void aPoisonMessageIsDeadLetteredAndTheNextOneStillProcessed() throws Exception {
         String key = UUID.randomUUID().toString();
         KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, "{this is not json", headers(UUID.randomUUID().toString(), key));

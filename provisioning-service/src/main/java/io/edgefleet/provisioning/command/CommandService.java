@@ -58,8 +58,9 @@ public class CommandService {
         Duration ttl = ttl(request.ttl());
         DeviceIdentity device = devices.findInOrg(orgId, request.deviceId()).orElseThrow(() -> new ApiException(
                 ProvisioningErrorCode.DEVICE_NOT_FOUND, "no enrolled device " + request.deviceId()));
-        if (!device.isActive()) {
-            throw new ApiException(ProvisioningErrorCode.DEVICE_NOT_COMMANDABLE, "device " + device.deviceId + " is revoked");
+        if (!device.isActive() || device.decommissionedAt != null) {
+            throw new ApiException(ProvisioningErrorCode.DEVICE_NOT_COMMANDABLE, "device " + device.deviceId + " is "
+                    + (device.isActive() ? "decommissioned" : "revoked"));
         }
         if (request.idempotencyKey() != null) {
             Optional<Command> earlier = commands.findByIdempotencyKey(device.deviceId, request.idempotencyKey());

@@ -53,6 +53,10 @@ public class DeviceIdentity {
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;
 
+    /** Set when inventory decommissioned the device: it gets no more commands. */
+    @Column(name = "decommissioned_at")
+    public OffsetDateTime decommissionedAt;
+
     @Version
     public long version;
 

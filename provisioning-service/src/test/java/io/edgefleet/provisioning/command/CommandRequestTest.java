@@ -48,6 +48,20 @@ class CommandRequestTest {
     }
 
     @Test
+    void aDeviceDecommissionedInInventoryGetsNoMoreCommands() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        io.edgefleet.testsupport.KafkaTestClient.publish(io.edgefleet.events.Topics.INVENTORY_EVENTS, device,
+                "{\"deviceId\":\"" + UUID.randomUUID() + "\",\"identityId\":\"" + device
+                        + "\",\"decommissionedAt\":\"2026-11-29T10:00:00Z\"}",
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/test",
+                        "ce_type", io.edgefleet.events.EventType.DEVICE_DECOMMISSIONED.wireName(), "ce_orgid", "default"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                Commands.post(device, Map.of("type", "restart-agent", "payload", Map.of())).then().extract().statusCode() == 409);
+        Commands.post(device, Map.of("type", "restart-agent", "payload", Map.of()))
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("decommissioned"));
+    }
+
+    @Test
     void idempotencyKeyReturnsTheEarlierCommand() {
         String device = TestDevice.enrolledDevice().deviceId();
         Map<String, Object> body = Map.of("type", "collect-diagnostics", "payload", Map.of("sinceMinutes", 30),

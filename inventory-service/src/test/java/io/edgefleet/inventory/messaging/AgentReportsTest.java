@@ -1,0 +1,79 @@
+package io.edgefleet.inventory.messaging;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.Topics;
+import io.edgefleet.inventory.InventoryApi;
+import io.edgefleet.testsupport.EventAssertions;
+import io.edgefleet.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** Agents' inventory reports fill in clusters and nodes; published events carry the state consumers need. */
+@QuarkusTest
+class AgentReportsTest {
+
+    @Test
+    void anInventoryReportCreatesTheClusterAndItsNodes() {
+        InventoryApi api = new InventoryApi();
+        String identity = enrolledDevice(api, "edge-report-01");
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, "site-cluster", "v1.30.4+k3s1"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + identity).then().extract().path("clusterId") != null);
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then()
+                .body("distribution", equalTo("k3s")).body("kubernetesVersion", equalTo("v1.30.4+k3s1"))
+                .body("agentVersion", equalTo("0.2.0"));
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + identity + "/nodes").then()
+                .body("name", hasItem("edge-report-01-ledge")).body("[0].conditions.Ready", equalTo("True"));
+
+        String clusterId = api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then().extract().path("clusterId");
+        JsonNode cluster = EventAssertions.awaitEvent(EventType.CLUSTER_INVENTORY_CHANGED, clusterId, api.org());
+        assertEquals("flannel", cluster.path("cni").asText());
+        JsonNode updated = lastUpdateOf(identity);
+        assertEquals("k3s", updated.path("device").path("distribution").asText());
+        assertEquals("edge-report-01", updated.path("device").path("name").asText());
+    }
+
+    @Test
+    void aMachineReportingTheOtherDistributionCannotJoinTheCluster() {
+        InventoryApi api = new InventoryApi();
+        api.cluster("k8s-site", "k8s", "v1.30.4");
+        String identity = enrolledDevice(api, "edge-mixed-01");
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, "k8s-site", "v1.30.4+k3s1"));
+
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.AGENT_REPORTS), 1, Duration.ofSeconds(60),
+                r -> identity.equals(r.key())).get(0);
+        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("never mixed"));
+    }
+
+    private static String enrolledDevice(InventoryApi api, String hostname) {
+        String identity = UUID.randomUUID().toString();
+        Events.publish(EventType.DEVICE_ENROLLED, api.org(), identity, ProvisioningEventsTest.enrolled(identity, hostname));
+        ProvisioningEventsTest.awaitDevice(api, identity);
+        return identity;
+    }
+
+    private static String report(String identity, String cluster, String version) {
+        return "{\"deviceId\":\"" + identity + "\",\"kind\":\"inventory\",\"receivedAt\":\"2026-11-29T10:00:00Z\",\"report\":{"
+                + "\"cluster\":{\"name\":\"" + cluster + "\",\"kubernetesVersion\":\"" + version + "\"},\"agentVersion\":\"0.2.0\","
+                + "\"nodes\":[{\"name\":\"edge-report-01-ledge\",\"role\":\"control-plane\",\"os\":\"linux\","
+                + "\"kubeletVersion\":\"" + version + "\",\"capacity\":{\"cpu\":\"4\",\"memory\":\"8Gi\"},"
+                + "\"conditions\":{\"Ready\":\"True\"}}]}}";
+    }
+
+    private static JsonNode lastUpdateOf(String deviceId) {
+        var records = KafkaTestClient.awaitRecords(Topics.INVENTORY_EVENTS, 1, Duration.ofSeconds(30),
+                r -> deviceId.equals(r.key()) && EventType.DEVICE_UPDATED.wireName().equals(KafkaTestClient.header(r, "ce_type"))
+                        && r.value().contains("\"clusterId\":\""));
+        return EventAssertions.assertMatchesSchema(EventType.DEVICE_UPDATED, records.get(records.size() - 1).value());
+    }
+}

@@ -1,0 +1,2 @@
+-- Inventory decommissions devices; provisioning then refuses commands to them.
+ALTER TABLE device_identity ADD COLUMN decommissioned_at TIMESTAMPTZ;
