@@ -1,11 +1,13 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.events.agent.AgentMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.agent.AgentReport;
 import io.edgefleet.messaging.outbox.DirectEvents;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
+import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.rest.problem.ApiException;
 import io.quarkus.websockets.next.OnClose;
@@ -48,7 +50,7 @@ public class AgentGateway {
         DeviceCaller device = connection.userData().get(AgentUpgradeCheck.DEVICE);
         sessions.open(device.deviceId(), connection);
         presence.heartbeat(device, null, connection.id());
-        dispatcher.push(device.deviceId(), true);
+        dispatcher.push(device.deviceId(), CommandRepository.Redelivery.UNFINISHED);
     }
 
     @OnTextMessage

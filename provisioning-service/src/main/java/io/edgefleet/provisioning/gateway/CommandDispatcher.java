@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.events.agent.AgentMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.commands.CommandStatus;
@@ -39,10 +40,10 @@ public class CommandDispatcher {
     }
 
     /** Pushes pending commands over the device's session on this replica, if it has one here. */
-    public void push(UUID deviceId, boolean redeliverUnacknowledged) {
+    public void push(UUID deviceId, CommandRepository.Redelivery redelivery) {
         sessions.of(deviceId).ifPresent(connection -> {
             synchronized (connection) {
-                take(deviceId, redeliverUnacknowledged, message -> send(connection, message));
+                take(deviceId, redelivery, message -> send(connection, message));
             }
         });
     }
@@ -50,14 +51,14 @@ public class CommandDispatcher {
     /** Marks pending commands delivered and returns them (HTTP fallback). */
     public List<AgentMessage.CommandView> poll(UUID deviceId) {
         List<AgentMessage.CommandView> taken = new java.util.ArrayList<>();
-        take(deviceId, true, message -> taken.add(message.command()));
+        take(deviceId, CommandRepository.Redelivery.UNACKNOWLEDGED, message -> taken.add(message.command()));
         return taken;
     }
 
-    private void take(UUID deviceId, boolean redeliver, Consumer<AgentMessage> deliver) {
+    private void take(UUID deviceId, CommandRepository.Redelivery redelivery, Consumer<AgentMessage> deliver) {
         QuarkusTransaction.requiringNew().run(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            for (Command command : commands.lockPending(deviceId, redeliver)) {
+            for (Command command : commands.lockPending(deviceId, redelivery)) {
                 if (!command.expiresAt.isAfter(now)) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.events.agent.AgentMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;

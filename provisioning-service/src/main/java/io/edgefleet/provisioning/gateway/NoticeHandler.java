@@ -1,6 +1,8 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.provisioning.command.CommandNotifications.Notice;
+import io.edgefleet.provisioning.repository.CommandRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 
@@ -21,7 +23,7 @@ public class NoticeHandler {
     void on(@ObservesAsync Notice notice) {
         switch (notice.kind()) {
             case Notice.DISPATCH -> {
-                dispatcher.push(notice.deviceId(), false);
+                dispatcher.push(notice.deviceId(), CommandRepository.Redelivery.NONE);
                 httpDelivery.wake(notice.deviceId());
             }
             case Notice.CANCEL -> sessions.of(notice.deviceId()).ifPresent(

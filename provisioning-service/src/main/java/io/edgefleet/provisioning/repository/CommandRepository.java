@@ -22,14 +22,28 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
         return find("deviceId = ?1 and idempotencyKey = ?2", deviceId, key).firstResultOptional();
     }
 
-    /**
-     * Commands the device has yet to receive, in order, locked so two dispatchers of the same
-     * device take turns. With {@code redeliver}, delivered-but-unacknowledged ones too.
-     */
-    public List<Command> lockPending(UUID deviceId, boolean redeliver) {
-        List<CommandStatus> statuses = redeliver ? List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED)
-                : List.of(CommandStatus.QUEUED);
-        return find("deviceId = ?1 and status in ?2 order by seq", deviceId, statuses)
+    /** Which commands a dispatch hands out besides the queued ones. */
+    public enum Redelivery {
+        /** Only queued commands: a push while the session is up. */
+        NONE(List.of(CommandStatus.QUEUED)),
+        /** Also delivered but unacknowledged ones: an HTTP poll. */
+        UNACKNOWLEDGED(List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED)),
+        /**
+         * Every unfinished one: a new session. An agent whose result was lost with the old session
+         * answers again from its ledger; one still running it ignores the repeat.
+         */
+        UNFINISHED(List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED, CommandStatus.ACKNOWLEDGED, CommandStatus.RUNNING));
+
+        final List<CommandStatus> statuses;
+
+        Redelivery(List<CommandStatus> statuses) {
+            this.statuses = statuses;
+        }
+    }
+
+    /** Commands to hand the device, in order, locked so two dispatchers of one device take turns. */
+    public List<Command> lockPending(UUID deviceId, Redelivery redelivery) {
+        return find("deviceId = ?1 and status in ?2 order by seq", deviceId, redelivery.statuses)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 

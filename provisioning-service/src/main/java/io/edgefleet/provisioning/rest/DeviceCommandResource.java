@@ -2,7 +2,7 @@ package io.edgefleet.provisioning.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
-import io.edgefleet.provisioning.gateway.AgentMessage;
+import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceCaller;

@@ -1,11 +1,13 @@
-package io.edgefleet.provisioning.gateway;
+package io.edgefleet.events.agent;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One JSON message of the agent session protocol, in either direction; {@code type} says which.
+ * One JSON message of the agent session protocol between the edge agent and
+ * provisioning-service's gateway (WebSocket {@code /api/v1/agent/session}), in either direction;
+ * {@code type} says which.
  *
  * <p>Agent to server: {@code heartbeat} (agentVersion), {@code report} (kind, report),
  * {@code ack} (commandId), {@code progress} (commandId, message, percent), {@code result}
@@ -27,16 +29,38 @@ public record AgentMessage(String type, String commandId, String status, JsonNod
     public static final String CANCEL = "cancel";
     public static final String ERROR = "error";
 
-    static AgentMessage command(CommandView command) {
+    public static AgentMessage command(CommandView command) {
         return new AgentMessage(COMMAND, null, null, null, null, null, null, null, null, null, command, null);
     }
 
-    static AgentMessage cancel(String commandId) {
+    public static AgentMessage cancel(String commandId) {
         return new AgentMessage(CANCEL, commandId, null, null, null, null, null, null, null, null, null, null);
     }
 
-    static AgentMessage error(String code, String message) {
+    public static AgentMessage error(String code, String message) {
         return new AgentMessage(ERROR, null, null, null, null, message, null, null, null, null, null, code);
+    }
+
+    public static AgentMessage heartbeat(String agentVersion) {
+        return new AgentMessage(HEARTBEAT, null, null, null, null, null, null, null, null, agentVersion, null, null);
+    }
+
+    public static AgentMessage report(String kind, JsonNode report) {
+        return new AgentMessage(REPORT, null, null, null, null, null, null, kind, report, null, null, null);
+    }
+
+    public static AgentMessage ack(String commandId) {
+        return new AgentMessage(ACK, commandId, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static AgentMessage progress(String commandId, String message, int percent) {
+        return new AgentMessage(PROGRESS, commandId, null, null, null, message, percent, null, null, null, null, null);
+    }
+
+    /** The outcome of a command: {@code succeeded} with a result, or {@code failed} with a reason. */
+    public static AgentMessage result(String commandId, boolean succeeded, JsonNode result, String failureReason) {
+        return new AgentMessage(RESULT, commandId, succeeded ? "succeeded" : "failed", result, failureReason, null, null,
+                null, null, null, null, null);
     }
 
     /** A command as the agent receives it; {@code seq} orders a device's commands. */

@@ -1,0 +1,67 @@
+package io.edgefleet.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.agent.cluster.ClusterAccess;
+import io.edgefleet.agent.cluster.ClusterInventory;
+import io.edgefleet.agent.connection.ProvisioningClient;
+import io.edgefleet.agent.identity.DeviceKeys;
+import io.edgefleet.agent.identity.StateStore;
+import io.edgefleet.events.provisioning.DeviceFacts;
+
+/**
+ * The agent's identity: generates its key pair and enrolls once (the enrollment token is spent
+ * then), and from then on trades signed assertions for short-lived access tokens.
+ */
+final class Enrollment {
+
+    private final AgentConfig config;
+    private final StateStore state;
+    private final ClusterAccess cluster;
+    private final ProvisioningClient provisioning;
+
+    Enrollment(AgentConfig config, StateStore state, ClusterAccess cluster, ProvisioningClient provisioning) {
+        this.config = config;
+        this.state = state;
+        this.cluster = cluster;
+        this.provisioning = provisioning;
+    }
+
+    /** A fresh access token, enrolling first if this device never did. */
+    String accessToken() {
+        DeviceKeys keys = state.keys().orElseGet(() -> {
+            DeviceKeys generated = DeviceKeys.generate();
+            state.saveKeys(generated);
+            return generated;
+        });
+        if (state.deviceId().isEmpty() && state.enrollmentId().isEmpty()) {
+            enroll(keys);
+        }
+        String subject = state.deviceId().orElseGet(() -> state.enrollmentId().orElseThrow());
+        JsonNode token = provisioning.token(keys.assertion(subject));
+        if (state.deviceId().isEmpty()) {
+            state.saveDeviceId(token.path("deviceId").asText());
+        }
+        return token.path("accessToken").asText();
+    }
+
+    private void enroll(DeviceKeys keys) {
+        if (config.enrollmentToken() == null) {
+            throw new ProvisioningClient.ProvisioningException(400, "NO_ENROLLMENT_TOKEN",
+                    "this device has no identity yet and no enrollment token was given");
+        }
+        JsonNode enrollment = provisioning.enroll(config.enrollmentToken(), keys.publicKeyPem(), facts());
+        state.saveEnrollmentId(enrollment.path("id").asText());
+        if (enrollment.hasNonNull("deviceId")) {
+            state.saveDeviceId(enrollment.path("deviceId").asText());
+        }
+    }
+
+    private DeviceFacts facts() {
+        DeviceFacts host = config.host();
+        ClusterInventory inventory = cluster.inventory();
+        return new DeviceFacts(host.hostname(), host.hostOs(), host.hostOsVersion(), host.hardware(),
+                new DeviceFacts.KubernetesFacts(inventory.cluster().distribution(), inventory.cluster().kubernetesVersion()),
+                inventory.nodes().stream().map(n -> new DeviceFacts.NodeFacts(n.name(), n.role(), n.os())).toList(),
+                config.agentVersion());
+    }
+}

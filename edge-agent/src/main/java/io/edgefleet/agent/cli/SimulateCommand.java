@@ -1,0 +1,82 @@
+package io.edgefleet.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.agent.simulator.FleetSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** Runs N virtual devices against a real provisioning-service. */
+@CommandLine.Command(name = "simulate", description = "Simulate a fleet of devices.")
+public class SimulateCommand implements Callable<Integer> {
+
+    @CommandLine.Option(names = "--devices", defaultValue = "10")
+    int devices;
+
+    @CommandLine.Option(names = "--server", required = true, description = "provisioning-service URL")
+    URI server;
+
+    @CommandLine.Option(names = "--enrollment-token", description = "an auto-approving token with enough uses")
+    String enrollmentToken;
+
+    @CommandLine.Option(names = "--operator-token", description = "instead of --enrollment-token: create one with this user token")
+    String operatorToken;
+
+    @CommandLine.Option(names = "--heartbeat-seconds", defaultValue = "30")
+    int heartbeatSeconds;
+
+    @CommandLine.Option(names = "--upgrade-seconds", defaultValue = "5", description = "how long a simulated upgrade takes")
+    int upgradeSeconds;
+
+    @CommandLine.Option(names = "--failure-rate", defaultValue = "0", description = "share of upgrades that silently do nothing")
+    double failureRate;
+
+    @CommandLine.Option(names = "--churn-seconds", defaultValue = "0", description = "every N s one device drops its session (0: never)")
+    int churnSeconds;
+
+    @CommandLine.Option(names = "--duration-seconds", defaultValue = "0", description = "stop after N s (0: run until stopped)")
+    int durationSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        String token = enrollmentToken != null ? enrollmentToken : createToken();
+        try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(devices, server, token,
+                Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(upgradeSeconds), failureRate,
+                Duration.ofSeconds(churnSeconds), "sim", System.nanoTime())).start()) {
+            long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + durationSeconds * 1000L;
+            long reported = -1;
+            while (System.currentTimeMillis() < deadline) {
+                long connected = fleet.connected();
+                if (connected != reported) {
+                    System.out.println("simulator: " + connected + "/" + devices + " devices connected"
+                            + (connected == devices ? " (all devices connected)" : ""));
+                    reported = connected;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+        return 0;
+    }
+
+    private String createToken() throws Exception {
+        if (operatorToken == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--enrollment-token or --operator-token is required");
+        }
+        ObjectMapper json = new ObjectMapper();
+        String body = json.writeValueAsString(Map.of("name", "simulator", "expiresAt", OffsetDateTime.now().plusDays(1).toString(),
+                "maxUses", Math.max(1, devices), "requiresApproval", false, "targetLabels", Map.of("simulated", "true")));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.resolve("/api/v1/enrollment-tokens"))
+                .header("Authorization", "Bearer " + operatorToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating an enrollment token failed: " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).path("secret").asText();
+    }
+}

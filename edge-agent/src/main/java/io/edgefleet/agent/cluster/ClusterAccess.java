@@ -1,0 +1,24 @@
+package io.edgefleet.agent.cluster;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the agent does to its local cluster, behind one interface: the real one talks to
+ * the Kubernetes API ({@link KubernetesClusterAccess}), the simulator's keeps a cluster in memory
+ * ({@link SimulatedCluster}).
+ */
+public interface ClusterAccess {
+
+    /** Nodes, distribution, version and namespaces with pod counts, as reported to inventory. */
+    ClusterInventory inventory();
+
+    /** Server-side applies multi-document YAML; returns the objects applied as {@code Kind/namespace/name}. */
+    List<String> apply(String manifests, String namespace);
+
+    /** Deletes the objects multi-document YAML names; returns those that existed. */
+    List<String> delete(String manifests, String namespace);
+
+    /** Node conditions, recent warning events and pods not running, summarised. */
+    Diagnostics diagnostics(Duration since);
+}

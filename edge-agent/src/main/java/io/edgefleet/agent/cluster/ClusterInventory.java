@@ -1,0 +1,30 @@
+package io.edgefleet.agent.cluster;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local cluster as inventory-service expects an agent's {@code kind: inventory} report:
+ * {@code {cluster: {name, distribution, kubernetesVersion}, nodes: [...], namespaces: [...]}}.
+ */
+public record ClusterInventory(Cluster cluster, List<Node> nodes, List<Namespace> namespaces) {
+
+    /** The cluster's name, distribution (k8s or k3s, from the version string) and version. */
+    public record Cluster(String name, String distribution, String kubernetesVersion) {
+    }
+
+    /** One node, as the Kubernetes API describes it. */
+    public record Node(String name, String role, String os, String osImage, String kubeletVersion,
+                       String containerRuntime, Map<String, String> capacity, Map<String, String> allocatable,
+                       Map<String, String> conditions) {
+    }
+
+    /** A namespace and how many pods run in it. */
+    public record Namespace(String name, int pods) {
+    }
+
+    /** k3s versions carry {@code +k3s} (e.g. {@code v1.30.4+k3s1}); everything else is k8s. */
+    public static String distributionOf(String kubeletVersion) {
+        return kubeletVersion != null && kubeletVersion.contains("+k3s") ? "k3s" : "k8s";
+    }
+}
