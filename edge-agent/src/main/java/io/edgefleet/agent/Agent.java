@@ -48,6 +48,7 @@ public class Agent implements AgentControl {
     private final Enrollment enrollment;
     private final AtomicInteger executions = new AtomicInteger();
     private volatile WebSocket session;
+    private volatile SessionListener listener;
     private volatile ScheduledFuture<?> heartbeats;
     private volatile boolean running;
     private volatile String stopReason;
@@ -103,9 +104,10 @@ public class Agent implements AgentControl {
         }
         try {
             String token = enrollment.accessToken();
+            SessionListener opened = new SessionListener(this::onMessage, this::onSessionEnd);
             session = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(provisioning.sessionUri(), new SessionListener(this::onMessage, this::onSessionEnd))
-                    .get(30, TimeUnit.SECONDS);
+                    .buildAsync(provisioning.sessionUri(), opened).get(30, TimeUnit.SECONDS);
+            listener = opened;
             backoff.reset();
             onSessionOpen();
         } catch (ProvisioningClient.ProvisioningException e) {
@@ -202,9 +204,13 @@ public class Agent implements AgentControl {
 
     private void closeSession(String reason) {
         WebSocket current = session;
+        SessionListener currentListener = listener;
         if (current != null) {
             current.sendClose(WebSocket.NORMAL_CLOSURE, reason);
             current.abort();
+        }
+        if (currentListener != null) {
+            currentListener.terminate(reason);
         }
     }
 

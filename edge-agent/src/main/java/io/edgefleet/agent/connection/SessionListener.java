@@ -49,6 +49,11 @@ public class SessionListener implements WebSocket.Listener {
         end("session failed: " + error);
     }
 
+    /** Ends the session from this side (an abort does not call the listener back). */
+    public void terminate(String why) {
+        end(why);
+    }
+
     private void end(String why) {
         if (over.compareAndSet(false, true)) {
             ended.accept(why);

@@ -1,0 +1,178 @@
+package io.edgefleet.agent.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.agent.Agent;
+import io.edgefleet.agent.AgentConfig;
+import io.edgefleet.agent.cluster.ClusterAccess;
+import io.edgefleet.agent.cluster.ClusterInventory;
+import io.edgefleet.agent.cluster.Diagnostics;
+import io.edgefleet.agent.cluster.SimulatedCluster;
+import io.edgefleet.agent.identity.MemoryStateStore;
+import io.edgefleet.agent.identity.StateStore;
+import io.edgefleet.agent.simulator.SimulatedUpgradeHook;
+import io.edgefleet.events.provisioning.DeviceFacts;
+import io.edgefleet.testsupport.EdgeFleetInfra;
+import io.edgefleet.testsupport.ServiceProcess;
+import io.edgefleet.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The agent against a real provisioning-service process over real Kafka and PostgreSQL. */
+class AgentIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static ServiceProcess provisioning;
+
+    @BeforeAll
+    static void startProvisioning() {
+        provisioning = new ServiceProcess(Path.of(System.getProperty("edgefleet.provisioning.jar")),
+                new EdgeFleetInfra().start()).start();
+        String url = provisioning.baseUrl();
+        RestAssured.baseURI = url.substring(0, url.lastIndexOf(':'));
+        RestAssured.port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    }
+
+    @AfterAll
+    static void stopProvisioning() throws InterruptedException {
+        provisioning.close();
+    }
+
+    @Test
+    void enrollsAndExecutesACommand() {
+        Agent agent = agent(new MemoryStateStore(), cluster());
+        agent.start();
+        awaitConnected(agent);
+
+        String id = command(agent.deviceId(), "apply-manifests", Map.of("manifests", "kind: ConfigMap\nmetadata:\n  name: a\n"));
+        awaitStatus(id, "succeeded");
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/v1/commands/" + id).then()
+                .body("result.applied[0]", org.hamcrest.Matchers.equalTo("ConfigMap/default/a"));
+        assertEquals(1, agent.executions());
+        agent.stop();
+    }
+
+    @Test
+    void commandsQueuedWhileOfflineRunInOrderAfterReconnect() {
+        StateStore state = new MemoryStateStore();
+        SimulatedCluster cluster = cluster();
+        Agent first = agent(state, cluster);
+        first.start();
+        awaitConnected(first);
+        first.stop();
+        Awaitility.await().atMost(WAIT).until(() -> !first.isConnected());
+
+        List<String> ids = List.of(apply(first.deviceId(), "one"), apply(first.deviceId(), "two"));
+        Agent restarted = agent(state, cluster);
+        restarted.start();
+        ids.forEach(id -> awaitStatus(id, "succeeded"));
+        assertEquals(2, restarted.executions());
+        restarted.stop();
+    }
+
+    @Test
+    void aCommandRedeliveredAfterADroppedSessionIsNotExecutedTwice() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Agent agent = agent(new MemoryStateStore(), new BlockingCluster(cluster(), release));
+        agent.start();
+        awaitConnected(agent);
+        String id = apply(agent.deviceId(), "slow");
+        awaitStatus(id, "running");
+
+        agent.restart();
+        Awaitility.await("session dropped and reopened").atMost(WAIT).pollDelay(Duration.ofMillis(500)).until(agent::isConnected);
+        release.countDown();
+
+        awaitStatus(id, "succeeded");
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/v1/commands/" + id).then()
+                .body("deliveryAttempts", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        assertEquals(1, agent.executions());
+        agent.stop();
+    }
+
+    static Agent agent(StateStore state, ClusterAccess cluster) {
+        AgentConfig config = new AgentConfig(URI.create(provisioning.baseUrl()), enrollmentToken(), Duration.ofSeconds(30),
+                "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(), "Windows 11 IoT Enterprise", "10.0",
+                new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"), Duration.ofSeconds(5));
+        SimulatedCluster sim = cluster instanceof SimulatedCluster s ? s : cluster();
+        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, 0, new Random()),
+                HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
+                Executors.newSingleThreadExecutor(), new Random());
+    }
+
+    static String enrollmentToken() {
+        return given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "it", "expiresAt", OffsetDateTime.now().plusHours(1).toString(), "maxUses", 100,
+                        "requiresApproval", false))
+                .when().post("/api/v1/enrollment-tokens").then().statusCode(201).extract().path("secret");
+    }
+
+    static String command(String deviceId, String type, Map<String, Object> payload) {
+        return given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("type", type, "payload", payload))
+                .when().post("/api/v1/devices/" + deviceId + "/commands").then().statusCode(201).extract().path("id");
+    }
+
+    static void awaitStatus(String id, String status) {
+        Awaitility.await(id + " " + status).atMost(WAIT).until(() -> status.equals(given().auth().oauth2(TestTokens.viewer())
+                .when().get("/api/v1/commands/" + id).then().extract().path("status")));
+    }
+
+    private static String apply(String deviceId, String name) {
+        return command(deviceId, "apply-manifests", Map.of("manifests", "kind: ConfigMap\nmetadata:\n  name: " + name + "\n"));
+    }
+
+    private static void awaitConnected(Agent agent) {
+        Awaitility.await("agent connected").atMost(WAIT).until(() -> agent.isConnected() && agent.deviceId() != null);
+    }
+
+    private static SimulatedCluster cluster() {
+        return new SimulatedCluster("it-cluster", SimulatedCluster.Profile.SINGLE_NODE_K3S, new Random());
+    }
+
+    /** A cluster whose apply waits for the test's go, to drop the session mid-command. */
+    record BlockingCluster(SimulatedCluster delegate, CountDownLatch release) implements ClusterAccess {
+
+        @Override
+        public ClusterInventory inventory() {
+            return delegate.inventory();
+        }
+
+        @Override
+        public List<String> apply(String manifests, String namespace) {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return delegate.apply(manifests, namespace);
+        }
+
+        @Override
+        public List<String> delete(String manifests, String namespace) {
+            return delegate.delete(manifests, namespace);
+        }
+
+        @Override
+        public Diagnostics diagnostics(Duration since) {
+            return delegate.diagnostics(since);
+        }
+    }
+}
