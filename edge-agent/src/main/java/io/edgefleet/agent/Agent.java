@@ -49,6 +49,7 @@ public class Agent implements AgentControl {
     private final AtomicInteger executions = new AtomicInteger();
     private volatile WebSocket session;
     private volatile SessionListener listener;
+    private volatile com.fasterxml.jackson.databind.JsonNode lastReport;
     private volatile ScheduledFuture<?> heartbeats;
     private volatile boolean running;
     private volatile String stopReason;
@@ -123,8 +124,18 @@ public class Agent implements AgentControl {
 
     private void onSessionOpen() {
         send(AgentMessage.heartbeat(config.agentVersion()));
-        send(AgentMessage.report("inventory", json.valueToTree(inventoryReport())));
+        lastReport = null;
+        reportIfChanged();
         scheduleHeartbeat();
+    }
+
+    /** Reports the cluster on every new session and whenever it changed since the last report. */
+    private void reportIfChanged() {
+        var report = json.valueToTree(inventoryReport());
+        if (!report.equals(lastReport)) {
+            send(AgentMessage.report("inventory", report));
+            lastReport = report;
+        }
     }
 
     private void scheduleHeartbeat() {
@@ -133,6 +144,7 @@ public class Agent implements AgentControl {
         heartbeats = scheduler.schedule(() -> {
             if (isConnected()) {
                 send(AgentMessage.heartbeat(config.agentVersion()));
+                reportIfChanged();
                 scheduleHeartbeat();
             }
         }, jittered, TimeUnit.MILLISECONDS);

@@ -3,6 +3,7 @@ package io.edgefleet.inventory.messaging;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.agent.AgentHeartbeat;
 import io.edgefleet.events.agent.AgentReport;
+import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.inventory.service.ClusterReports;
 import io.edgefleet.inventory.service.Presence;
@@ -59,13 +60,15 @@ public class AgentReportsConsumer {
         if (!"inventory".equals(report.kind())) {
             return;
         }
-        devices.findByIdentity(uuid(report.deviceId())).ifPresent(device -> {
-            try {
-                reports.apply(device, report.report());
-            } catch (ApiException e) {
-                throw new PoisonEventException(e.errorCode().code() + ": " + e.getMessage());
-            }
-        });
+        // The agent reports as soon as its session opens, which can be before provisioning's
+        // device.enrolled reaches us: retried (with backoff) rather than dropped.
+        Device device = devices.findByIdentity(uuid(report.deviceId())).orElseThrow(() -> new IllegalStateException(
+                "no device with identity " + report.deviceId() + " yet"));
+        try {
+            reports.apply(device, report.report());
+        } catch (ApiException e) {
+            throw new PoisonEventException(e.errorCode().code() + ": " + e.getMessage());
+        }
     }
 
     private static UUID uuid(String id) {
