@@ -50,11 +50,17 @@ public class Agent implements AgentControl {
     private volatile WebSocket session;
     private volatile SessionListener listener;
     private volatile com.fasterxml.jackson.databind.JsonNode lastReport;
+    private static final int RESYNC_HEARTBEATS = 10;
+    private final AtomicInteger heartbeatCount = new AtomicInteger();
     private volatile ScheduledFuture<?> heartbeats;
     private volatile boolean running;
     private volatile String stopReason;
     private CompletableFuture<Void> commandQueue = CompletableFuture.completedFuture(null);
 
+    /**
+     * @param workers runs connections and (one at a time, in order) commands: give it at least two
+     *                threads, so that a long command never holds up a reconnect
+     */
     public Agent(AgentConfig config, StateStore state, ClusterAccess cluster, UpgradeHook hook, HttpClient http,
                  ObjectMapper json, ScheduledExecutorService scheduler, ExecutorService workers, Random random) {
         this.config = config;
@@ -73,7 +79,7 @@ public class Agent implements AgentControl {
 
     public void start() {
         running = true;
-        scheduler.execute(this::connect);
+        workers.execute(this::connect);
     }
 
     public void stop() {
@@ -129,10 +135,14 @@ public class Agent implements AgentControl {
         scheduleHeartbeat();
     }
 
-    /** Reports the cluster on every new session and whenever it changed since the last report. */
+    /**
+     * Reports the cluster on every new session, whenever it changed, and every
+     * {@value #RESYNC_HEARTBEATS} heartbeats regardless, so a report the server could not apply
+     * yet (say, before it knew the device) is made good.
+     */
     private void reportIfChanged() {
         var report = json.valueToTree(inventoryReport());
-        if (!report.equals(lastReport)) {
+        if (!report.equals(lastReport) || heartbeatCount.incrementAndGet() % RESYNC_HEARTBEATS == 0) {
             send(AgentMessage.report("inventory", report));
             lastReport = report;
         }
@@ -192,7 +202,7 @@ public class Agent implements AgentControl {
     private void retryLater(String why) {
         Duration wait = backoff.next();
         LOG.debugf("device %s: %s; reconnecting in %d ms", deviceId(), why, wait.toMillis());
-        scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> workers.execute(this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void giveUp(String why) {

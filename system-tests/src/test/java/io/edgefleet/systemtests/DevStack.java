@@ -30,8 +30,8 @@ final class DevStack implements AutoCloseable {
         state = Files.createTempDirectory("edgefleet-stack-");
     }
 
-    String up() throws Exception {
-        return run("up");
+    String up(String... options) throws Exception {
+        return run("up", options);
     }
 
     String down() throws Exception {
@@ -61,9 +61,10 @@ final class DevStack implements AutoCloseable {
                 .toList();
     }
 
-    private String run(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("edgefleet").toString(), command)
-                .directory(root.toFile()).redirectErrorStream(true);
+    private String run(String command, String... options) throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of("bash", root.resolve("edgefleet").toString(), command));
+        line.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(Map.of(
                 "EDGEFLEET_STATE_DIR", state.toString(),
                 "EDGEFLEET_HTTP_PORT_BASE", Integer.toString(httpBase),

@@ -25,15 +25,19 @@ class DevStackIT {
 
     private static final List<String> PROJECTING = List.of("policy", "update");
 
+    private static final int DEVICES = 3;
+
     @Test
-    void upServesTheWalkingSkeletonAndDownLeavesNothingRunning() throws Exception {
+    void upServesTheSystemWithSimulatedDevicesAndDownLeavesNothingRunning() throws Exception {
         try (DevStack stack = new DevStack()) {
-            String output = stack.up();
+            String output = stack.up("--devices", Integer.toString(DEVICES));
             assertTrue(output.contains("EdgeFleet is up."), output);
             for (int i = 1; i <= 5; i++) {
                 given().baseUri(stack.serviceUrl(i)).when().get("/q/health/ready").then().statusCode(200)
                         .body("status", equalTo("UP"));
             }
+
+            simulatedDevicesAreConnectedAndRunCommands(stack);
 
             String id = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
                     .contentType(ContentType.JSON).body("{\"name\":\"edge-e2e-01\",\"labels\":{\"site\":\"e2e\"}}")
@@ -51,6 +55,24 @@ class DevStackIT {
                     .queryParam("labelSelector", "site=e2e").when().get("/api/v1/devices")
                     .then().statusCode(200).body("items.id", hasItem(id));
         }
+    }
+
+    /** The devices inventory lists as connected, with clusters, and one of them runs a command to the end. */
+    private static void simulatedDevicesAreConnectedAndRunCommands(DevStack stack) throws Exception {
+        given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken()).when().get("/api/v1/fleet/summary")
+                .then().statusCode(200).body("byConnectivity.connected", equalTo(DEVICES));
+        Awaitility.await("clusters reported").atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(stack.serviceUrl(1))
+                .auth().oauth2(stack.adminToken()).queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
+                .then().extract().<List<String>>path("items.clusterId").stream().allMatch(java.util.Objects::nonNull));
+        String identity = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
+                .queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
+                .then().extract().path("items[0].identityId");
+        String command = given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON)
+                .body("{\"type\":\"collect-diagnostics\",\"payload\":{}}")
+                .when().post("/api/v1/devices/" + identity + "/commands").then().statusCode(201).extract().path("id");
+        Awaitility.await("command succeeded").atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
+                given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).when().get("/api/v1/commands/" + command)
+                        .then().extract().path("status")));
     }
 
     private static boolean projected(DevStack stack, String database, String deviceId) throws Exception {

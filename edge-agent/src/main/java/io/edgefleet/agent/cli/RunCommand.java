@@ -63,7 +63,7 @@ public class RunCommand implements Runnable {
                     VersionCommand.VERSION), Duration.ofMinutes(10));
             Agent agent = new Agent(config, new DirectoryStateStore(stateDir), new KubernetesClusterAccess(client, host),
                     new ScriptUpgradeHook(upgradeHook, 60), HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(),
-                    Executors.newScheduledThreadPool(1), Executors.newSingleThreadExecutor(), new Random());
+                    Executors.newScheduledThreadPool(1), Executors.newFixedThreadPool(2), new Random());
             Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
             agent.start();
             new CountDownLatch(1).await();

@@ -31,7 +31,7 @@ public class FleetSimulator implements AutoCloseable {
 
     private final Options options;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("sim-scheduler"));
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemon("sim-worker"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(16, daemon("sim-worker"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Agent> agents = new ArrayList<>();
     private final Random random;

@@ -114,7 +114,7 @@ class AgentIT {
         SimulatedCluster sim = cluster instanceof SimulatedCluster s ? s : cluster();
         return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, 0, new Random()),
                 HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
-                Executors.newSingleThreadExecutor(), new Random());
+                Executors.newFixedThreadPool(2), new Random());
     }
 
     static String enrollmentToken() {
