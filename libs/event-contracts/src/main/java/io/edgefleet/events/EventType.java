@@ -15,6 +15,7 @@ import io.edgefleet.events.provisioning.DeviceRevoked;
 import io.edgefleet.events.provisioning.EnrollmentApproved;
 import io.edgefleet.events.provisioning.EnrollmentRejected;
 import io.edgefleet.events.provisioning.EnrollmentRequested;
+import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -50,7 +51,9 @@ public enum EventType {
     COMMAND_STATUS_CHANGED("edgefleet.commands.status.changed.v1", Topics.COMMAND_STATUS, CommandStatusChanged.class),
 
     AGENT_HEARTBEAT("edgefleet.agent.heartbeat.v1", Topics.AGENT_REPORTS, AgentHeartbeat.class),
-    AGENT_REPORT("edgefleet.agent.report.v1", Topics.AGENT_REPORTS, AgentReport.class);
+    AGENT_REPORT("edgefleet.agent.report.v1", Topics.AGENT_REPORTS, AgentReport.class),
+
+    TELEMETRY_BATCH("edgefleet.telemetry.samples.v1", Topics.TELEMETRY_SAMPLES, TelemetryBatch.class);
 
     private final String wireName;
     private final String topic;

@@ -1,0 +1,48 @@
+package io.edgefleet.telemetry.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Ingest limits and how device tokens are verified. */
+@ConfigMapping(prefix = "edgefleet.telemetry")
+public interface TelemetryConfig {
+
+    /** provisioning-service's JWKS of device-token keys: an http(s) URL, or a file: URL (offline trust anchors). */
+    @WithDefault("http://127.0.0.1:8082/api/v1/device-tokens/jwks")
+    String deviceTokenJwks();
+
+    @WithDefault("edgefleet-provisioning")
+    String deviceTokenIssuer();
+
+    @WithDefault("edgefleet-devices")
+    String deviceTokenAudience();
+
+    /** Most samples in one batch. */
+    @WithDefault("1000")
+    int maxSamplesPerBatch();
+
+    /** Most labels on one sample (bounds label cardinality per series). */
+    @WithDefault("16")
+    int maxLabelsPerSample();
+
+    /** Longest label key or value. */
+    @WithDefault("128")
+    int maxLabelLength();
+
+    /** How far in the future a sample's timestamp may be (device clocks drift). */
+    @WithDefault("5m")
+    Duration maxFutureSkew();
+
+    /** How old a sample may be: agents buffer while offline, but not forever. */
+    @WithDefault("7d")
+    Duration maxSampleAge();
+
+    /** How often each replica reloads revoked devices (read directly by the scheduler; declared to be validated). */
+    @WithDefault("5s")
+    Duration revocationRefresh();
+
+    /** How long ingest waits for Kafka to acknowledge a batch before answering 503. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+}

@@ -1,0 +1,92 @@
+package io.edgefleet.telemetry.ingest;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.messaging.outbox.DirectEvents;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.telemetry.config.TelemetryConfig;
+import io.edgefleet.telemetry.security.DeviceTokenVerifier.DeviceCaller;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Accepts a device's batch: checks every limit, then hands the batch to Kafka and returns only
+ * once Kafka acknowledged it ({@code acks=all}): nothing acknowledged to a device is ever lost.
+ */
+@ApplicationScoped
+public class TelemetryIngest {
+
+    private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
+    private final TelemetryConfig config;
+    private final DirectEvents events;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public TelemetryIngest(TelemetryConfig config, DirectEvents events, Clock clock, MeterRegistry registry) {
+        this.config = config;
+        this.events = events;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** A batch as a device posts it. */
+    public record PostedBatch(String deviceId, String batchId, long sequence, List<TelemetryBatch.Sample> samples) {
+    }
+
+    public TelemetryBatch accept(DeviceCaller device, PostedBatch posted) {
+        if (posted.deviceId() != null && !posted.deviceId().equals(device.deviceId().toString())) {
+            throw new ApiException(TelemetryErrorCode.DEVICE_MISMATCH, "device " + device.deviceId()
+                    + " cannot post telemetry for device " + posted.deviceId());
+        }
+        List<TelemetryBatch.Sample> samples = posted.samples() == null ? List.of() : posted.samples();
+        if (samples.size() > config.maxSamplesPerBatch()) {
+            throw new ApiException(TelemetryErrorCode.BATCH_TOO_LARGE, samples.size() + " samples; the limit is "
+                    + config.maxSamplesPerBatch() + " per batch");
+        }
+        Instant now = clock.instant();
+        samples.forEach(sample -> check(sample, now));
+        TelemetryBatch batch = new TelemetryBatch(device.deviceId().toString(), posted.batchId(), posted.sequence(), samples, now);
+        try {
+            events.publish(EventType.TELEMETRY_BATCH, device.orgId(), batch.deviceId(), batch)
+                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(TelemetryErrorCode.INGEST_UNAVAILABLE, "interrupted; send the batch again");
+        } catch (Exception e) {
+            throw new ApiException(TelemetryErrorCode.INGEST_UNAVAILABLE, "the batch was not stored; send it again");
+        }
+        registry.counter("edgefleet_telemetry_samples_ingested_total").increment(samples.size());
+        return batch;
+    }
+
+    private void check(TelemetryBatch.Sample sample, Instant now) {
+        if (sample.metric() == null || !METRIC.matcher(sample.metric()).matches()) {
+            throw new ApiException(TelemetryErrorCode.INVALID_METRIC_NAME, "metric '" + sample.metric()
+                    + "' must match [a-zA-Z_:][a-zA-Z0-9_:]*");
+        }
+        Map<String, String> labels = sample.labels() == null ? Map.of() : sample.labels();
+        if (labels.size() > config.maxLabelsPerSample()) {
+            throw new ApiException(TelemetryErrorCode.TOO_MANY_LABELS, sample.metric() + " has " + labels.size()
+                    + " labels; the limit is " + config.maxLabelsPerSample());
+        }
+        labels.forEach((key, value) -> {
+            if (key.length() > config.maxLabelLength() || value == null || value.length() > config.maxLabelLength()) {
+                throw new ApiException(TelemetryErrorCode.LABEL_TOO_LONG, "label " + key + " of " + sample.metric()
+                        + " exceeds " + config.maxLabelLength() + " characters (or has no value)");
+            }
+        });
+        if (sample.timestamp() == null || sample.timestamp().isAfter(now.plus(config.maxFutureSkew()))
+                || sample.timestamp().isBefore(now.minus(config.maxSampleAge()))) {
+            throw new ApiException(TelemetryErrorCode.TIMESTAMP_OUT_OF_RANGE, "timestamp " + sample.timestamp()
+                    + " of " + sample.metric() + " is more than " + config.maxFutureSkew() + " ahead or "
+                    + config.maxSampleAge() + " behind the server's clock");
+        }
+    }
+}

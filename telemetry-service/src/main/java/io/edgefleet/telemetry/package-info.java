@@ -1,2 +1,0 @@
-/** telemetry-service: metric ingest, queries and alerts. */
-package io.edgefleet.telemetry;

@@ -1,0 +1,48 @@
+package io.edgefleet.telemetry.rest;
+
+import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.telemetry.ingest.TelemetryIngest;
+import io.edgefleet.telemetry.security.DeviceTokenVerifier;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** {@code POST /api/v1/telemetry}: devices post batches of samples (device tokens only). */
+@Path("/api/v1/telemetry")
+public class TelemetryResource {
+
+    private final TelemetryIngest ingest;
+    private final DeviceTokenVerifier devices;
+
+    public TelemetryResource(TelemetryIngest ingest, DeviceTokenVerifier devices) {
+        this.ingest = ingest;
+        this.devices = devices;
+    }
+
+    /** 202 once Kafka holds the batch; the agent may then forget it. */
+    @POST
+    @PermitAll
+    public Response post(@Valid @NotNull BatchRequest body, HttpHeaders headers) {
+        DeviceTokenVerifier.DeviceCaller device = devices.verify(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        TelemetryBatch batch = ingest.accept(device, new TelemetryIngest.PostedBatch(body.deviceId(), body.batchId(),
+                body.sequence(), body.samples()));
+        return Response.accepted(new Accepted(batch.batchId(), batch.samples().size())).build();
+    }
+
+    /** A batch; {@code batchId} identifies it across retries. */
+    public record BatchRequest(String deviceId,
+                               @NotNull @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String batchId,
+                               @PositiveOrZero long sequence, @NotNull List<TelemetryBatch.Sample> samples) {
+    }
+
+    /** What was accepted. */
+    public record Accepted(String batchId, int samples) {
+    }
+}

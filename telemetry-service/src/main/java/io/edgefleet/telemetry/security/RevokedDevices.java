@@ -1,0 +1,51 @@
+package io.edgefleet.telemetry.security;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Devices whose credentials were revoked. One replica's consumer records each revocation in the
+ * database; every replica reloads the set every few seconds, so a revoked device is refused by
+ * all of them within seconds, before its last access token would have expired.
+ */
+@ApplicationScoped
+public class RevokedDevices {
+
+    private final EntityManager entityManager;
+    private volatile Set<UUID> revoked = Set.of();
+
+    public RevokedDevices(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public boolean isRevoked(UUID deviceId) {
+        return revoked.contains(deviceId);
+    }
+
+    /** Records a revocation (in the caller's transaction) and applies it on this replica at once. */
+    public void record(UUID deviceId, String orgId, OffsetDateTime at) {
+        entityManager.createNativeQuery("INSERT INTO revoked_device (device_id, org_id, revoked_at) VALUES (:d, :o, :at) "
+                + "ON CONFLICT DO NOTHING").setParameter("d", deviceId).setParameter("o", orgId).setParameter("at", at)
+                .executeUpdate();
+        revoked = union(revoked, deviceId);
+    }
+
+    @Scheduled(every = "${edgefleet.telemetry.revocation-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reload() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT device_id FROM revoked_device").getResultList());
+        revoked = Set.copyOf(ids);
+    }
+
+    private static Set<UUID> union(Set<UUID> set, UUID added) {
+        return java.util.stream.Stream.concat(set.stream(), java.util.stream.Stream.of(added)).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,107 @@
+package io.edgefleet.telemetry.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.Topics;
+import io.edgefleet.telemetry.DeviceTokenKeys;
+import io.edgefleet.testsupport.EventAssertions;
+import io.edgefleet.testsupport.KafkaTestClient;
+import io.edgefleet.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TelemetryIngestTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void anAcceptedBatchIsOnKafkaBeforeThe202() {
+        String device = UUID.randomUUID().toString();
+        String batchId = UUID.randomUUID().toString();
+        post(device, Map.of("batchId", batchId, "sequence", 7, "samples", List.of(
+                sample("node_cpu_usage_ratio", Map.of("node", "edge-ledge"), Instant.now(), 0.42))))
+                .then().statusCode(202).body("batchId", equalTo(batchId)).body("samples", equalTo(1));
+
+        JsonNode batch = EventAssertions.awaitEvent(EventType.TELEMETRY_BATCH, device, "default");
+        assertEquals(7, batch.path("sequence").asInt());
+        assertEquals(0.42, batch.path("samples").get(0).path("value").asDouble());
+    }
+
+    @Test
+    void everyLimitHasItsOwnError() {
+        String device = UUID.randomUUID().toString();
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(sample("m", Map.of(), Instant.now(), i));
+        }
+        refused(device, many, 413, "BATCH_TOO_LARGE");
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < 17; i++) {
+            labels.put("l" + i, "v");
+        }
+        refused(device, List.of(sample("m", labels, Instant.now(), 1)), 422, "TOO_MANY_LABELS");
+        refused(device, List.of(sample("m", Map.of("node", "x".repeat(129)), Instant.now(), 1)), 422, "LABEL_TOO_LONG");
+        refused(device, List.of(sample("bad metric!", Map.of(), Instant.now(), 1)), 422, "INVALID_METRIC_NAME");
+        refused(device, List.of(sample("m", Map.of(), Instant.now().plusSeconds(3600), 1)), 422, "TIMESTAMP_OUT_OF_RANGE");
+        refused(device, List.of(sample("m", Map.of(), Instant.now().minus(Duration.ofDays(8)), 1)), 422, "TIMESTAMP_OUT_OF_RANGE");
+    }
+
+    @Test
+    void aDeviceCannotPostForAnother() {
+        String device = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>(Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1,
+                "samples", List.of(sample("m", Map.of(), Instant.now(), 1))));
+        body.put("deviceId", UUID.randomUUID().toString());
+        post(device, body).then().statusCode(403).contentType(PROBLEM).body("code", equalTo("DEVICE_MISMATCH"));
+    }
+
+    @Test
+    void onlyDeviceTokensMayPost() {
+        Map<String, Object> body = Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1, "samples", List.of());
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/telemetry")
+                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("DEVICE_TOKEN_INVALID"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body).when().post("/api/v1/telemetry")
+                .then().statusCode(401).body("code", equalTo("DEVICE_TOKEN_INVALID"));
+    }
+
+    @Test
+    void aRevokedDeviceIsRefusedWithinSeconds() {
+        String device = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1, "samples", List.of());
+        post(device, body).then().statusCode(202);
+        KafkaTestClient.publish(Topics.PROVISIONING_EVENTS, device, "{\"deviceId\":\"" + device
+                        + "\",\"revokedBy\":\"op\",\"revokedAt\":\"2026-11-29T10:00:00Z\"}",
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/test",
+                        "ce_type", EventType.DEVICE_REVOKED.wireName(), "ce_orgid", "default"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> post(device, body).then().extract().statusCode() == 403);
+        post(device, body).then().body("code", equalTo("DEVICE_REVOKED"));
+    }
+
+    private static void refused(String device, List<Map<String, Object>> samples, int status, String code) {
+        post(device, Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1, "samples", samples))
+                .then().statusCode(status).contentType(PROBLEM).body("code", equalTo(code));
+    }
+
+    private static io.restassured.response.Response post(String device, Map<String, Object> body) {
+        return given().auth().oauth2(DeviceTokenKeys.deviceToken(device, "default")).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/telemetry");
+    }
+
+    private static Map<String, Object> sample(String metric, Map<String, String> labels, Instant at, double value) {
+        return Map.of("metric", metric, "labels", labels, "timestamp", at.toString(), "value", value);
+    }
+}
