@@ -11,6 +11,8 @@ import io.edgefleet.agent.connection.ProvisioningClient;
 import io.edgefleet.agent.connection.SessionListener;
 import io.edgefleet.agent.identity.DeviceKeys;
 import io.edgefleet.agent.identity.StateStore;
+import io.edgefleet.agent.telemetry.TelemetryBuffer;
+import io.edgefleet.agent.telemetry.TelemetrySender;
 import io.edgefleet.events.agent.AgentMessage;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -47,6 +49,9 @@ public class Agent implements AgentControl {
     private final CommandExecutor executor;
     private final Enrollment enrollment;
     private final AtomicInteger executions = new AtomicInteger();
+    private final TelemetryBuffer telemetryBuffer;
+    private final TelemetrySender telemetry;
+    private volatile ScheduledFuture<?> telemetryTicks;
     private volatile WebSocket session;
     private volatile SessionListener listener;
     private volatile com.fasterxml.jackson.databind.JsonNode lastReport;
@@ -61,8 +66,8 @@ public class Agent implements AgentControl {
      * @param workers runs connections and (one at a time, in order) commands: give it at least two
      *                threads, so that a long command never holds up a reconnect
      */
-    public Agent(AgentConfig config, StateStore state, ClusterAccess cluster, UpgradeHook hook, HttpClient http,
-                 ObjectMapper json, ScheduledExecutorService scheduler, ExecutorService workers, Random random) {
+    public Agent(AgentConfig config, StateStore state, ClusterAccess cluster, UpgradeHook hook, TelemetryBuffer telemetry,
+                 HttpClient http, ObjectMapper json, ScheduledExecutorService scheduler, ExecutorService workers, Random random) {
         this.config = config;
         this.state = state;
         this.cluster = cluster;
@@ -75,16 +80,32 @@ public class Agent implements AgentControl {
         this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
         this.executor = new CommandExecutor(cluster, hook, this, json, config.upgradeVerifyTimeout());
         this.enrollment = new Enrollment(config, state, cluster, provisioning);
+        this.telemetryBuffer = telemetry;
+        this.telemetry = config.telemetryUrl() == null ? null
+                : new TelemetrySender(cluster, telemetry, http, config.telemetryUrl(), enrollment::accessToken, json);
     }
 
     public void start() {
         running = true;
         workers.execute(this::connect);
+        if (telemetry != null) {
+            long every = config.telemetryInterval().toMillis();
+            telemetryTicks = scheduler.scheduleAtFixedRate(() -> workers.execute(telemetry::tick), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     public void stop() {
         running = false;
+        if (telemetryTicks != null) {
+            telemetryTicks.cancel(false);
+        }
         closeSession("agent stopping");
+    }
+
+    /** Telemetry batches waiting to be sent. */
+    public int telemetryBuffered() {
+        return telemetryBuffer.size();
     }
 
     public boolean isConnected() {

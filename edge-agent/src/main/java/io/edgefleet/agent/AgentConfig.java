@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param enrollmentToken used once, when the state holds no identity yet
  * @param heartbeatInterval mean time between heartbeats (each is jittered by ±20 %)
  * @param host facts about the machine sent at enrollment (the cluster part is read from the cluster)
+ * @param telemetryUrl telemetry-service's URL, or null to send no telemetry
+ * @param telemetryInterval time between telemetry batches
  */
 public record AgentConfig(URI server, String enrollmentToken, Duration heartbeatInterval, String agentVersion,
-                          DeviceFacts host, Duration upgradeVerifyTimeout) {
+                          DeviceFacts host, Duration upgradeVerifyTimeout, URI telemetryUrl, Duration telemetryInterval) {
 }

@@ -26,8 +26,26 @@ final class Enrollment {
         this.provisioning = provisioning;
     }
 
-    /** A fresh access token, enrolling first if this device never did. */
-    String accessToken() {
+    private volatile String token;
+    private volatile java.time.Instant tokenExpires = java.time.Instant.MIN;
+
+    /** A valid access token (reused until a minute before it expires), enrolling first if this device never did. */
+    synchronized String accessToken() {
+        if (token != null && java.time.Instant.now().isBefore(tokenExpires.minusSeconds(60))) {
+            return token;
+        }
+        JsonNode issued = freshToken();
+        token = issued.path("accessToken").asText();
+        tokenExpires = java.time.Instant.parse(issued.path("expiresAt").asText());
+        return token;
+    }
+
+    /** Forgets the cached token (the server refused it). */
+    synchronized void forgetToken() {
+        token = null;
+    }
+
+    private JsonNode freshToken() {
         DeviceKeys keys = state.keys().orElseGet(() -> {
             DeviceKeys generated = DeviceKeys.generate();
             state.saveKeys(generated);
@@ -37,11 +55,11 @@ final class Enrollment {
             enroll(keys);
         }
         String subject = state.deviceId().orElseGet(() -> state.enrollmentId().orElseThrow());
-        JsonNode token = provisioning.token(keys.assertion(subject));
+        JsonNode issued = provisioning.token(keys.assertion(subject));
         if (state.deviceId().isEmpty()) {
-            state.saveDeviceId(token.path("deviceId").asText());
+            state.saveDeviceId(issued.path("deviceId").asText());
         }
-        return token.path("accessToken").asText();
+        return issued;
     }
 
     private void enroll(DeviceKeys keys) {

@@ -7,6 +7,7 @@ import io.edgefleet.agent.AgentConfig;
 import io.edgefleet.agent.cluster.KubernetesClusterAccess;
 import io.edgefleet.agent.commands.ScriptUpgradeHook;
 import io.edgefleet.agent.identity.DirectoryStateStore;
+import io.edgefleet.agent.telemetry.DirectoryTelemetryBuffer;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,6 +48,15 @@ public class RunCommand implements Runnable {
     @CommandLine.Option(names = "--heartbeat-seconds", defaultValue = "30")
     int heartbeatSeconds;
 
+    @CommandLine.Option(names = "--telemetry-url", description = "telemetry-service URL (none: no telemetry)")
+    URI telemetryUrl;
+
+    @CommandLine.Option(names = "--telemetry-seconds", defaultValue = "60")
+    int telemetrySeconds;
+
+    @CommandLine.Option(names = "--telemetry-buffer", defaultValue = "10000", description = "most batches kept while offline")
+    int telemetryBuffer;
+
     @Override
     public void run() {
         try {
@@ -60,9 +70,10 @@ public class RunCommand implements Runnable {
             AgentConfig config = new AgentConfig(server, enrollmentToken, Duration.ofSeconds(heartbeatSeconds),
                     VersionCommand.VERSION, new DeviceFacts(host, System.getProperty("os.name"), System.getProperty("os.version"),
                     new DeviceFacts.Hardware(Runtime.getRuntime().availableProcessors(), null, null), null, null,
-                    VersionCommand.VERSION), Duration.ofMinutes(10));
+                    VersionCommand.VERSION), Duration.ofMinutes(10), telemetryUrl, Duration.ofSeconds(telemetrySeconds));
             Agent agent = new Agent(config, new DirectoryStateStore(stateDir), new KubernetesClusterAccess(client, host),
-                    new ScriptUpgradeHook(upgradeHook, 60), HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(),
+                    new ScriptUpgradeHook(upgradeHook, 60),
+                    new DirectoryTelemetryBuffer(stateDir.resolve("telemetry"), telemetryBuffer), HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(),
                     Executors.newScheduledThreadPool(1), Executors.newFixedThreadPool(2), new Random());
             Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
             agent.start();

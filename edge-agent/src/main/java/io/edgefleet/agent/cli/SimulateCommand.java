@@ -40,6 +40,12 @@ public class SimulateCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--churn-seconds", defaultValue = "0", description = "every N s one device drops its session (0: never)")
     int churnSeconds;
 
+    @CommandLine.Option(names = "--telemetry-url", description = "telemetry-service URL (none: no telemetry)")
+    URI telemetryUrl;
+
+    @CommandLine.Option(names = "--telemetry-seconds", defaultValue = "60")
+    int telemetrySeconds;
+
     @CommandLine.Option(names = "--duration-seconds", defaultValue = "0", description = "stop after N s (0: run until stopped)")
     int durationSeconds;
 
@@ -48,7 +54,8 @@ public class SimulateCommand implements Callable<Integer> {
         String token = enrollmentToken != null ? enrollmentToken : createToken();
         try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(devices, server, token,
                 Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(upgradeSeconds), failureRate,
-                Duration.ofSeconds(churnSeconds), "sim", System.nanoTime())).start()) {
+                Duration.ofSeconds(churnSeconds), "sim", System.nanoTime(), telemetryUrl,
+                Duration.ofSeconds(telemetrySeconds))).start()) {
             long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + durationSeconds * 1000L;
             long reported = -1;
             while (System.currentTimeMillis() < deadline) {

@@ -1,6 +1,8 @@
 package io.edgefleet.agent.cluster;
 
+import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,4 +23,7 @@ public interface ClusterAccess {
 
     /** Node conditions, recent warning events and pods not running, summarised. */
     Diagnostics diagnostics(Duration since);
+
+    /** Current metric samples: per-node CPU, memory and disk use, pod counts, ready nodes. */
+    List<TelemetryBatch.Sample> telemetry(Instant now);
 }

@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import io.edgefleet.events.telemetry.TelemetryBatch;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,38 @@ public class KubernetesClusterAccess implements ClusterAccess {
                 .filter(p -> p.getStatus() == null || !"Running".equals(p.getStatus().getPhase()) && !"Succeeded".equals(p.getStatus().getPhase()))
                 .map(KubernetesClusterAccess::podPhase).limit(50).toList();
         return new Diagnostics(unhealthy, warnings, notRunning);
+    }
+
+    @Override
+    public List<TelemetryBatch.Sample> telemetry(Instant now) {
+        List<TelemetryBatch.Sample> samples = new ArrayList<>();
+        List<Node> nodes = client.nodes().list().getItems();
+        long ready = nodes.stream().filter(n -> "True".equals(conditions(n).get("Ready"))).count();
+        samples.add(new TelemetryBatch.Sample("edgefleet_nodes_ready", Map.of(), now, ready));
+        client.pods().inAnyNamespace().list().getItems().stream()
+                .collect(Collectors.groupingBy(p -> p.getMetadata().getNamespace(), Collectors.counting()))
+                .forEach((ns, count) -> samples.add(new TelemetryBatch.Sample("edgefleet_pods", Map.of("namespace", ns), now, count)));
+        try {
+            Map<String, Node> byName = nodes.stream().collect(Collectors.toMap(n -> n.getMetadata().getName(), n -> n));
+            client.top().nodes().metrics().getItems().forEach(m -> {
+                Node node = byName.get(m.getMetadata().getName());
+                if (node != null && node.getStatus() != null && node.getStatus().getAllocatable() != null) {
+                    String name = m.getMetadata().getName();
+                    samples.add(ratio("node_cpu_usage_ratio", name, m.getUsage().get("cpu"), node.getStatus().getAllocatable().get("cpu"), now));
+                    samples.add(ratio("node_memory_usage_ratio", name, m.getUsage().get("memory"),
+                            node.getStatus().getAllocatable().get("memory"), now));
+                }
+            });
+        } catch (KubernetesClientException noMetricsServer) {
+            // Usage needs metrics-server; without it the counts above still go out.
+        }
+        return samples;
+    }
+
+    private static TelemetryBatch.Sample ratio(String metric, String node, Quantity used, Quantity available, Instant now) {
+        double value = used == null || available == null ? 0 : Quantity.getAmountInBytes(used).doubleValue()
+                / Math.max(1e-9, Quantity.getAmountInBytes(available).doubleValue());
+        return new TelemetryBatch.Sample(metric, Map.of("node", node), now, value);
     }
 
     private List<HasMetadata> parse(String manifests) {

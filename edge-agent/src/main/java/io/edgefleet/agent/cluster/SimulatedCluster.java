@@ -1,6 +1,8 @@
 package io.edgefleet.agent.cluster;
 
+import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +26,14 @@ public class SimulatedCluster implements ClusterAccess {
     private volatile String version;
     private volatile String osImage = "CBL-Mariner/Linux 2.0.20241001";
     private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final Random noise;
+    private volatile double load = 0.3;
 
     public SimulatedCluster(String name, Profile profile, Random random) {
         this.name = name;
         this.profile = profile;
         this.version = profile == Profile.SINGLE_NODE_K3S ? "v1.30.4+k3s1" : "v1.30.4";
+        this.noise = new Random(random.nextLong());
         this.nodeCount = profile == Profile.MULTI_NODE_K8S ? 3 + random.nextInt(13) : profile == Profile.LINUX_WINDOWS_K8S ? 2 : 1;
     }
 
@@ -78,6 +83,20 @@ public class SimulatedCluster implements ClusterAccess {
     @Override
     public Diagnostics diagnostics(Duration since) {
         return new Diagnostics(new LinkedHashMap<>(), List.of(), List.of());
+    }
+
+    @Override
+    public List<TelemetryBatch.Sample> telemetry(Instant now) {
+        List<TelemetryBatch.Sample> samples = new ArrayList<>();
+        for (ClusterInventory.Node node : inventory().nodes()) {
+            load = Math.min(0.95, Math.max(0.05, load + (noise.nextDouble() - 0.5) * 0.1));
+            samples.add(new TelemetryBatch.Sample("node_cpu_usage_ratio", Map.of("node", node.name()), now, load));
+            samples.add(new TelemetryBatch.Sample("node_memory_usage_ratio", Map.of("node", node.name()), now, 0.3 + load / 2));
+            samples.add(new TelemetryBatch.Sample("node_disk_usage_ratio", Map.of("node", node.name()), now, 0.4));
+        }
+        samples.add(new TelemetryBatch.Sample("edgefleet_nodes_ready", Map.of(), now, nodeCount));
+        samples.add(new TelemetryBatch.Sample("edgefleet_pods", Map.of("namespace", "default"), now, objects.size()));
+        return samples;
     }
 
     /** What the simulated upgrade hook does: the nodes now run {@code target}. */

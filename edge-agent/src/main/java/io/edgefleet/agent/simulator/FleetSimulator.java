@@ -5,6 +5,7 @@ import io.edgefleet.agent.Agent;
 import io.edgefleet.agent.AgentConfig;
 import io.edgefleet.agent.cluster.SimulatedCluster;
 import io.edgefleet.agent.identity.MemoryStateStore;
+import io.edgefleet.agent.telemetry.MemoryTelemetryBuffer;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,8 @@ public class FleetSimulator implements AutoCloseable {
 
     /** How the simulated fleet behaves. */
     public record Options(int devices, URI server, String enrollmentToken, Duration heartbeat, Duration upgradeDuration,
-                          double failureRate, Duration churnEvery, String namePrefix, long seed) {
+                          double failureRate, Duration churnEvery, String namePrefix, long seed, URI telemetryUrl,
+                          Duration telemetryInterval) {
     }
 
     private final Options options;
@@ -49,10 +51,10 @@ public class FleetSimulator implements AutoCloseable {
             String name = options.namePrefix() + "-" + UUID.randomUUID().toString().substring(0, 8);
             SimulatedCluster cluster = new SimulatedCluster(name, profiles[i % profiles.length], random);
             AgentConfig config = new AgentConfig(options.server(), options.enrollmentToken(), options.heartbeat(), "0.1.0-sim",
-                    host(name), options.upgradeDuration().plusSeconds(5));
+                    host(name), options.upgradeDuration().plusSeconds(5), options.telemetryUrl(), options.telemetryInterval());
             Agent agent = new Agent(config, new MemoryStateStore(), cluster,
-                    new SimulatedUpgradeHook(cluster, options.upgradeDuration(), options.failureRate(), random), http, json,
-                    scheduler, workers, new Random(random.nextLong()));
+                    new SimulatedUpgradeHook(cluster, options.upgradeDuration(), options.failureRate(), random),
+                    new MemoryTelemetryBuffer(100), http, json, scheduler, workers, new Random(random.nextLong()));
             agents.add(agent);
             scheduler.schedule(agent::start, i * 20L, TimeUnit.MILLISECONDS);
         }

@@ -13,6 +13,8 @@ import io.edgefleet.agent.cluster.SimulatedCluster;
 import io.edgefleet.agent.identity.MemoryStateStore;
 import io.edgefleet.agent.identity.StateStore;
 import io.edgefleet.agent.simulator.SimulatedUpgradeHook;
+import io.edgefleet.agent.telemetry.MemoryTelemetryBuffer;
+import io.edgefleet.agent.telemetry.TelemetryBuffer;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.testsupport.EdgeFleetInfra;
 import io.edgefleet.testsupport.ServiceProcess;
@@ -43,6 +45,9 @@ class AgentIT {
 
     @BeforeAll
     static void startProvisioning() {
+        if (provisioning != null) {
+            return;
+        }
         provisioning = new ServiceProcess(Path.of(System.getProperty("edgefleet.provisioning.jar")),
                 new EdgeFleetInfra().start()).start();
         String url = provisioning.baseUrl();
@@ -53,6 +58,11 @@ class AgentIT {
     @AfterAll
     static void stopProvisioning() throws InterruptedException {
         provisioning.close();
+        provisioning = null;
+    }
+
+    static ServiceProcess provisioning() {
+        return provisioning;
     }
 
     @Test
@@ -108,11 +118,16 @@ class AgentIT {
     }
 
     static Agent agent(StateStore state, ClusterAccess cluster) {
+        return agent(state, cluster, null, new MemoryTelemetryBuffer(10));
+    }
+
+    static Agent agent(StateStore state, ClusterAccess cluster, URI telemetryUrl, TelemetryBuffer buffer) {
         AgentConfig config = new AgentConfig(URI.create(provisioning.baseUrl()), enrollmentToken(), Duration.ofSeconds(30),
                 "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(), "Windows 11 IoT Enterprise", "10.0",
-                new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"), Duration.ofSeconds(5));
+                new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"), Duration.ofSeconds(5),
+                telemetryUrl, Duration.ofMillis(300));
         SimulatedCluster sim = cluster instanceof SimulatedCluster s ? s : cluster();
-        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, 0, new Random()),
+        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, 0, new Random()), buffer,
                 HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
                 Executors.newFixedThreadPool(2), new Random());
     }
@@ -143,7 +158,7 @@ class AgentIT {
         Awaitility.await("agent connected").atMost(WAIT).until(() -> agent.isConnected() && agent.deviceId() != null);
     }
 
-    private static SimulatedCluster cluster() {
+    static SimulatedCluster cluster() {
         return new SimulatedCluster("it-cluster", SimulatedCluster.Profile.SINGLE_NODE_K3S, new Random());
     }
 
@@ -173,6 +188,11 @@ class AgentIT {
         @Override
         public Diagnostics diagnostics(Duration since) {
             return delegate.diagnostics(since);
+        }
+
+        @Override
+        public List<io.edgefleet.events.telemetry.TelemetryBatch.Sample> telemetry(java.time.Instant now) {
+            return delegate.telemetry(now);
         }
     }
 }

@@ -30,7 +30,7 @@ class SimulatorIT {
             RestAssured.port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
             String token = AgentIT.enrollmentToken();
             try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(DEVICES, URI.create(url), token,
-                    Duration.ofSeconds(30), Duration.ofMillis(500), 0, Duration.ZERO, "sim", 42)).start()) {
+                    Duration.ofSeconds(30), Duration.ofMillis(500), 0, Duration.ZERO, "sim", 42, null, Duration.ofMinutes(1))).start()) {
                 Awaitility.await("all simulated devices connected").atMost(Duration.ofSeconds(90))
                         .until(() -> fleet.connected() == DEVICES);
 

@@ -61,6 +61,12 @@ public class EdgeFleetInfra implements QuarkusTestResourceLifecycleManager {
         return postgres.jdbcUrl(DATABASE);
     }
 
+    /** A database of its own on the test server (for a second service in one test), created if missing. */
+    public static String jdbcUrl(String database) {
+        postgres.ensureDatabases(List.of(database));
+        return postgres.jdbcUrl(database);
+    }
+
     static DevKeys keys() {
         return keys;
     }
