@@ -117,6 +117,25 @@ class AgentIT {
         agent.stop();
     }
 
+    @Test
+    void rotatesItsCredentialsAndKeepsWorkingWithTheNewKey() {
+        StateStore state = new MemoryStateStore();
+        Agent agent = agent(state, cluster());
+        agent.start();
+        awaitConnected(agent);
+        String oldKey = state.keys().orElseThrow().publicKeyBase64();
+
+        awaitStatus(command(agent.deviceId(), "rotate-credentials", Map.of()), "succeeded");
+        org.junit.jupiter.api.Assertions.assertNotEquals(oldKey, state.keys().orElseThrow().publicKeyBase64());
+        agent.stop();
+
+        Agent restarted = agent(state, cluster());
+        restarted.start();
+        awaitConnected(restarted);
+        awaitStatus(apply(restarted.deviceId(), "after-rotation"), "succeeded");
+        restarted.stop();
+    }
+
     static Agent agent(StateStore state, ClusterAccess cluster) {
         return agent(state, cluster, null, new MemoryTelemetryBuffer(10));
     }
