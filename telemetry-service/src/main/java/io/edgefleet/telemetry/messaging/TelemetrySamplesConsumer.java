@@ -1,0 +1,49 @@
+package io.edgefleet.telemetry.messaging;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.messaging.cloudevents.CloudEvent;
+import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.cloudevents.PoisonEventException;
+import io.edgefleet.telemetry.storage.SampleStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code fleet.telemetry.samples} → PostgreSQL. No inbox: samples carry their own natural key
+ * (batch id, index, time), so a redelivered batch inserts nothing. Undecodable records are
+ * dead-lettered; a database failure is retried by the channel (the record is not acknowledged).
+ */
+@ApplicationScoped
+public class TelemetrySamplesConsumer {
+
+    private final CloudEventCodec codec;
+    private final SampleStore store;
+    private final MeterRegistry registry;
+
+    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, MeterRegistry registry) {
+        this.codec = codec;
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @Incoming("telemetry-samples")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        CloudEvent event = codec.decode(record);
+        if (!EventType.TELEMETRY_BATCH.wireName().equals(event.type())) {
+            return;
+        }
+        TelemetryBatch batch = codec.data(event, TelemetryBatch.class);
+        if (event.orgId() == null || batch.batchId() == null || batch.deviceId() == null || batch.samples() == null) {
+            throw new PoisonEventException("telemetry batch lacks orgid, batchId, deviceId or samples");
+        }
+        int stored = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
+        registry.counter("edgefleet_telemetry_samples_stored_total").increment(stored);
+    }
+}
