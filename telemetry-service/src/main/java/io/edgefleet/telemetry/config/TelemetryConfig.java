@@ -42,6 +42,10 @@ public interface TelemetryConfig {
     @WithDefault("5s")
     Duration revocationRefresh();
 
+    /** How long raw samples are kept; whole day partitions older than this are dropped. */
+    @WithDefault("7d")
+    Duration rawRetention();
+
     /** How long ingest waits for Kafka to acknowledge a batch before answering 503. */
     @WithDefault("10s")
     Duration publishTimeout();

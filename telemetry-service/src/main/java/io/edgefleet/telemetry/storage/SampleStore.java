@@ -82,6 +82,11 @@ public class SampleStore {
         }
     }
 
+    /** Retention dropped this day's partition: recreate it if samples of that day arrive again. */
+    void forgetPartition(LocalDate day) {
+        knownPartitions.remove(day);
+    }
+
     private String labelsJson(TelemetryBatch.Sample s) {
         try {
             return json.writeValueAsString(s.labels() == null ? java.util.Map.of() : s.labels());
