@@ -29,9 +29,12 @@ public class SampleStore {
     private final ObjectMapper json;
     private final Set<LocalDate> knownPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public SampleStore(EntityManager entityManager, ObjectMapper json) {
+    private final Rollups rollups;
+
+    public SampleStore(EntityManager entityManager, ObjectMapper json, Rollups rollups) {
         this.entityManager = entityManager;
         this.json = json;
+        this.rollups = rollups;
     }
 
     /** A batch and the organization it belongs to. */
@@ -61,12 +64,25 @@ public class SampleStore {
                         insert.addBatch();
                     }
                 }
-                for (int count : insert.executeBatch()) {
-                    inserted[0] += Math.max(count, 0);
+                int[] counts = insert.executeBatch();
+                List<Sample> fresh = new java.util.ArrayList<>();
+                int row = 0;
+                for (OwnedBatch owned : batches) {
+                    for (TelemetryBatch.Sample sample : owned.batch().samples()) {
+                        if (counts[row++] > 0) {
+                            fresh.add(new Sample(owned.orgId(), UUID.fromString(owned.batch().deviceId()), sample));
+                        }
+                    }
                 }
+                inserted[0] = fresh.size();
+                rollups.add(connection, fresh);
             }
         });
         return inserted[0];
+    }
+
+    /** A sample with its owner, as the rollups need it. */
+    record Sample(String orgId, UUID deviceId, TelemetryBatch.Sample sample) {
     }
 
     private void ensurePartitions(java.sql.Connection connection, Collection<OwnedBatch> batches) throws java.sql.SQLException {
@@ -87,7 +103,7 @@ public class SampleStore {
         knownPartitions.remove(day);
     }
 
-    private String labelsJson(TelemetryBatch.Sample s) {
+    String labelsJson(TelemetryBatch.Sample s) {
         try {
             return json.writeValueAsString(s.labels() == null ? java.util.Map.of() : s.labels());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

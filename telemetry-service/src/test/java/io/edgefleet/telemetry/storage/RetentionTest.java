@@ -50,6 +50,6 @@ class RetentionTest {
 
     private List<MetricQueries.Point> series(String device, Instant at) {
         return QuarkusTransaction.requiringNew().call(() -> queries.series("default", UUID.fromString(device), "m",
-                at.minusSeconds(60), at.plusSeconds(60), Duration.ofMinutes(1), "count"));
+                at.minusSeconds(60), at.plusSeconds(60), Duration.ofSeconds(30), "count"));
     }
 }
