@@ -1,30 +1,11 @@
 package io.edgefleet.inventory;
 
-import static io.restassured.RestAssured.given;
-
-import io.edgefleet.testsupport.TestTokens;
-import io.restassured.http.ContentType;
+import io.edgefleet.testsupport.TenantApi;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.Map;
-import java.util.UUID;
 
-/** REST helpers acting in one organization of its own, so tests see only their own data. */
-public final class InventoryApi {
-
-    private final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-
-    public String org() {
-        return org;
-    }
-
-    public RequestSpecification as(String role) {
-        return given().auth().oauth2(TestTokens.forRole(role, org)).contentType(ContentType.JSON);
-    }
-
-    public RequestSpecification operator() {
-        return as("fleet-operator");
-    }
+/** Inventory's REST helpers, acting in an organization of the test's own. */
+public final class InventoryApi extends TenantApi {
 
     public Response register(Map<String, Object> body) {
         return operator().body(body).when().post("/api/v1/devices");

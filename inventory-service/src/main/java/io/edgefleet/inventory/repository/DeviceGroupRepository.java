@@ -32,4 +32,10 @@ public class DeviceGroupRepository implements PanacheRepositoryBase<DeviceGroup,
         getEntityManager().createNativeQuery("DELETE FROM device_group_member WHERE group_id = :g AND device_id = :d")
                 .setParameter("g", groupId).setParameter("d", deviceId).executeUpdate();
     }
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> members(UUID groupId) {
+        return getEntityManager().createNativeQuery("SELECT device_id FROM device_group_member WHERE group_id = :g "
+                + "ORDER BY device_id").setParameter("g", groupId).getResultList();
+    }
 }

@@ -28,9 +28,11 @@ public class EnrollmentLinker {
     private final DeviceService deviceService;
     private final DeviceChanges changes;
     private final DeviceGroupRepository groups;
+    private final GroupEvents groupEvents;
 
     public EnrollmentLinker(DeviceRepository devices, DeviceService deviceService, DeviceChanges changes,
-                            DeviceGroupRepository groups) {
+                            DeviceGroupRepository groups, GroupEvents groupEvents) {
+        this.groupEvents = groupEvents;
         this.devices = devices;
         this.deviceService = deviceService;
         this.changes = changes;
@@ -62,7 +64,10 @@ public class EnrollmentLinker {
             d.labels = labels;
         });
         if (event.group() != null) {
-            groups.findByName(orgId, event.group()).ifPresent(g -> groups.addMember(g.id, device.id));
+            groups.findByName(orgId, event.group()).ifPresent(g -> {
+                groups.addMember(g.id, device.id);
+                groupEvents.changed(g);
+            });
         }
         return device;
     }

@@ -21,11 +21,13 @@ public class GroupService {
     private final DeviceGroupRepository groups;
     private final DeviceRepository devices;
     private final Clock clock;
+    private final GroupEvents events;
 
-    public GroupService(DeviceGroupRepository groups, DeviceRepository devices, Clock clock) {
+    public GroupService(DeviceGroupRepository groups, DeviceRepository devices, Clock clock, GroupEvents events) {
         this.groups = groups;
         this.devices = devices;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -48,8 +50,10 @@ public class GroupService {
         group.createdAt = OffsetDateTime.now(clock);
         groups.persistAndFlush(group);
         for (UUID member : members == null ? List.<UUID>of() : members) {
-            addMember(orgId, group.id, member);
+            devices.findInOrg(orgId, member).orElseThrow(() -> ApiException.unprocessable("members", "no device " + member));
+            groups.addMember(group.id, member);
         }
+        events.changed(group);
         return group;
     }
 
@@ -59,16 +63,21 @@ public class GroupService {
         devices.findInOrg(orgId, deviceId).orElseThrow(() -> ApiException.unprocessable("members",
                 "no device " + deviceId));
         groups.addMember(group.id, deviceId);
+        events.changed(group);
     }
 
     @Transactional
     public void removeMember(String orgId, UUID groupId, UUID deviceId) {
-        groups.removeMember(staticGroup(orgId, groupId).id, deviceId);
+        DeviceGroup group = staticGroup(orgId, groupId);
+        groups.removeMember(group.id, deviceId);
+        events.changed(group);
     }
 
     @Transactional
     public void delete(String orgId, UUID id) {
-        groups.delete(get(orgId, id));
+        DeviceGroup group = get(orgId, id);
+        events.deleted(group);
+        groups.delete(group);
     }
 
     public DeviceGroup get(String orgId, UUID id) {

@@ -8,6 +8,7 @@ import io.edgefleet.events.inventory.DeviceConnectivityChanged;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.ExternalDeviceUpserted;
+import io.edgefleet.events.inventory.GroupChanged;
 import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
@@ -15,6 +16,7 @@ import io.edgefleet.events.provisioning.DeviceRevoked;
 import io.edgefleet.events.provisioning.EnrollmentApproved;
 import io.edgefleet.events.provisioning.EnrollmentRejected;
 import io.edgefleet.events.provisioning.EnrollmentRequested;
+import io.edgefleet.events.telemetry.AlertNotification;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.util.Arrays;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public enum EventType {
             DeviceDecommissioned.class),
     CLUSTER_INVENTORY_CHANGED("edgefleet.inventory.cluster.changed.v1", Topics.INVENTORY_EVENTS,
             ClusterInventoryChanged.class),
+    GROUP_CHANGED("edgefleet.inventory.group.changed.v1", Topics.INVENTORY_EVENTS, GroupChanged.class),
     EXTERNAL_DEVICE_UPSERTED("edgefleet.external.device.upserted.v1", Topics.EXTERNAL_DEVICES,
             ExternalDeviceUpserted.class),
 
@@ -53,7 +56,10 @@ public enum EventType {
     AGENT_HEARTBEAT("edgefleet.agent.heartbeat.v1", Topics.AGENT_REPORTS, AgentHeartbeat.class),
     AGENT_REPORT("edgefleet.agent.report.v1", Topics.AGENT_REPORTS, AgentReport.class),
 
-    TELEMETRY_BATCH("edgefleet.telemetry.samples.v1", Topics.TELEMETRY_SAMPLES, TelemetryBatch.class);
+    TELEMETRY_BATCH("edgefleet.telemetry.samples.v1", Topics.TELEMETRY_SAMPLES, TelemetryBatch.class),
+    ALERT_FIRING("edgefleet.telemetry.alert.firing.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
+    ALERT_RESOLVED("edgefleet.telemetry.alert.resolved.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
+    ALERT_ACKNOWLEDGED("edgefleet.telemetry.alert.acknowledged.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class);
 
     private final String wireName;
     private final String topic;

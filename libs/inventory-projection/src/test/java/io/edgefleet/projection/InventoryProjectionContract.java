@@ -64,6 +64,41 @@ public abstract class InventoryProjectionContract {
     }
 
     @Test
+    void enrolledDevicesKeepProvisioningsIdentity() throws Exception {
+        String deviceId = UUID.randomUUID().toString();
+        String identityId = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), deviceId, deviceId, "pre-registered");
+        String state = "{\"deviceId\":\"" + deviceId + "\",\"identityId\":\"" + identityId + "\",\"name\":\"enrolled\","
+                + "\"labels\":{},\"lifecycle\":\"enrolled\",\"connectivity\":\"connected\",\"resourceVersion\":2}";
+        publishAs(EventType.DEVICE_UPDATED, deviceId, "{\"device\":" + state + ",\"changedFields\":[\"lifecycle\"]}");
+        awaitProjectedName(deviceId, "enrolled");
+
+        assertEquals(1, count("SELECT count(*) FROM device_projection WHERE device_id = ?::uuid AND identity_id = ?::uuid",
+                deviceId, identityId));
+    }
+
+    @Test
+    void groupsAreProjectedWithTheirMembersAndForgottenWhenDeleted() {
+        String groupId = UUID.randomUUID().toString();
+        String member = UUID.randomUUID().toString();
+        String group = "{\"groupId\":\"" + groupId + "\",\"name\":\"site-9\",\"kind\":\"static\",\"members\":[\""
+                + member + "\"],\"deleted\":false,\"changedAt\":\"2026-11-29T10:00:00Z\"}";
+        publishAs(EventType.GROUP_CHANGED, groupId, group);
+        Awaitility.await().atMost(WAIT).until(() -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid "
+                + "AND name = 'site-9' AND members = ARRAY[?::uuid]", groupId, member) == 1);
+
+        publishAs(EventType.GROUP_CHANGED, groupId, group.replace("\"deleted\":false", "\"deleted\":true"));
+        Awaitility.await().atMost(WAIT).until(() -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid",
+                groupId) == 0);
+    }
+
+    private static void publishAs(EventType type, String key, String data) {
+        Map<String, String> headers = new java.util.HashMap<>(headers(UUID.randomUUID().toString(), key));
+        headers.put("ce_type", type.wireName());
+        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, data, headers);
+    }
+
+    @Test
     void aPoisonMessageIsDeadLetteredAndTheNextOneStillProcessed() throws Exception {
         String key = UUID.randomUUID().toString();
         KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, "{this is not json", headers(UUID.randomUUID().toString(), key));

@@ -49,4 +49,15 @@ public interface TelemetryConfig {
     /** How long ingest waits for Kafka to acknowledge a batch before answering 503. */
     @WithDefault("10s")
     Duration publishTimeout();
+
+    /** A device counts as reporting while its newest sample is younger than this. */
+    @WithDefault("5m")
+    Duration reportingWindow();
+
+    /** How long 1-minute rollups are kept (1-hour rollups live for {@link #hourRollupRetention()}). */
+    @WithDefault("30d")
+    Duration minuteRollupRetention();
+
+    @WithDefault("400d")
+    Duration hourRollupRetention();
 }

@@ -13,7 +13,13 @@ public enum TelemetryErrorCode implements ErrorCode {
     LABEL_TOO_LONG(422, "Label key or value too long"),
     INVALID_METRIC_NAME(422, "Metric name not valid"),
     TIMESTAMP_OUT_OF_RANGE(422, "Sample timestamp too far in the future or the past"),
-    INGEST_UNAVAILABLE(503, "Telemetry cannot be accepted right now");
+    INGEST_UNAVAILABLE(503, "Telemetry cannot be accepted right now"),
+    GROUP_NOT_FOUND(404, "Device group not found"),
+    ALERT_RULE_NOT_FOUND(404, "Alert rule not found"),
+    ALERT_NOT_FOUND(404, "Alert not found"),
+    SILENCE_NOT_FOUND(404, "Silence not found"),
+    ALERT_RULE_NAME_TAKEN(409, "An alert rule with this name exists"),
+    ALERT_NOT_FIRING(409, "Only a firing alert can be acknowledged");
 
     private final int status;
     private final String title;

@@ -4,7 +4,10 @@ import io.edgefleet.rest.problem.ApiException;
 import io.edgefleet.rest.problem.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
+import io.edgefleet.telemetry.query.DeviceScopes;
+import io.edgefleet.telemetry.query.FleetOverview;
 import io.edgefleet.telemetry.query.MetricQueries;
+import jakarta.transaction.Transactional;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,31 +20,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code GET /api/v1/metrics/query?device=ID&metric=NAME&from=&to=&step=1m&agg=avg}: one device's
- * metric over a time range, aggregated per step (avg, min, max, sum, p95, count). Raw samples
- * for now; group/selector scopes and rollups come with the telemetry issue.
+ * Read side of telemetry: {@code query} aggregates a metric of one device, a group or a label
+ * selector per step (avg, min, max, sum, p95, count); {@code latest} is a device's newest values;
+ * {@code overview} counts reporting devices and lists the busiest.
  */
 @Path("/api/v1/metrics")
 public class MetricsQueryResource {
 
     private static final int MAX_POINTS = 11_000;
 
+    private static final int MAX_TOP = 100;
+
     private final MetricQueries queries;
+    private final DeviceScopes scopes;
+    private final FleetOverview overview;
     private final CurrentOrganization org;
 
-    public MetricsQueryResource(MetricQueries queries, CurrentOrganization org) {
+    public MetricsQueryResource(MetricQueries queries, DeviceScopes scopes, FleetOverview overview, CurrentOrganization org) {
         this.queries = queries;
+        this.scopes = scopes;
+        this.overview = overview;
         this.org = org;
     }
 
     @GET
     @Path("query")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
-    public Series query(@QueryParam("device") String device, @QueryParam("metric") String metric,
+    @Transactional
+    public Series query(@QueryParam("device") String device, @QueryParam("group") String group,
+                        @QueryParam("labelSelector") String labelSelector, @QueryParam("metric") String metric,
                         @QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("step") @DefaultValue("1m") String step, @QueryParam("agg") @DefaultValue("avg") String agg) {
-        if (device == null || metric == null) {
-            throw invalid("device and metric are required");
+        if (metric == null || metric.isBlank()) {
+            throw invalid("metric is required");
         }
         if (!MetricQueries.AGGREGATES.containsKey(agg)) {
             throw invalid("agg must be one of " + MetricQueries.AGGREGATES.keySet());
@@ -52,11 +63,39 @@ public class MetricsQueryResource {
         if (!end.isAfter(start) || Duration.between(start, end).dividedBy(stepLength) > MAX_POINTS) {
             throw invalid("from must be before to, and the range at most " + MAX_POINTS + " steps");
         }
-        return new Series(device, metric, agg, step, queries.series(org.id(), uuid(device), metric, start, end, stepLength, agg));
+        DeviceScopes.Scope scope = scopes.resolve(org.id(), device, group, labelSelector);
+        return new Series(metric, agg, step, queries.series(org.id(), scope, metric, start, end, stepLength, agg));
     }
 
     /** A series of points. */
-    public record Series(String device, String metric, String agg, String step, List<MetricQueries.Point> points) {
+    public record Series(String metric, String agg, String step, List<MetricQueries.Point> points) {
+    }
+
+    @GET
+    @Path("latest")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @Transactional
+    public Latest latest(@QueryParam("device") String device, @QueryParam("metric") String metric) {
+        if (device == null) {
+            throw invalid("device is required");
+        }
+        return new Latest(device, queries.latest(org.id(), uuid(device), metric));
+    }
+
+    /** A device's newest value of each series. */
+    public record Latest(String device, List<MetricQueries.Latest> values) {
+    }
+
+    @GET
+    @Path("overview")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @Transactional
+    public FleetOverview.Overview overview(@QueryParam("group") String group, @QueryParam("labelSelector") String labelSelector,
+                                           @QueryParam("top") @DefaultValue("10") int top) {
+        if (top < 1 || top > MAX_TOP) {
+            throw invalid("top must be between 1 and " + MAX_TOP);
+        }
+        return overview.overview(org.id(), scopes.resolveOrAll(org.id(), null, group, labelSelector), top);
     }
 
     private static Duration step(String value) {

@@ -11,7 +11,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Drops whole day partitions of raw samples once they are older than the retention: no row-by-row deletes. */
+/**
+ * Drops whole day partitions of raw samples once they are older than the retention (no
+ * row-by-row deletes), and deletes rollups older than theirs (far fewer rows).
+ */
 @ApplicationScoped
 public class Retention {
 
@@ -32,7 +35,22 @@ public class Retention {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
-        dropExpired(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        dropExpired(today);
+        purgeRollups(today);
+    }
+
+    /** Deletes 1-minute and 1-hour rollups older than their retentions; returns how many rows went. */
+    public int purgeRollups(LocalDate today) {
+        return QuarkusTransaction.requiringNew().call(() -> purge("1m", today, config.minuteRollupRetention())
+                + purge("1h", today, config.hourRollupRetention()));
+    }
+
+    private int purge(String resolution, LocalDate today, java.time.Duration retention) {
+        return entityManager.createNativeQuery("DELETE FROM metric_rollup WHERE resolution = :resolution AND bucket < :oldest")
+                .setParameter("resolution", resolution)
+                .setParameter("oldest", today.minusDays(retention.toDays()).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     /** Drops every partition whose whole day is older than {@code today - retention}; returns their names. */

@@ -72,7 +72,8 @@ public class Rollups {
         }
     }
 
-    private String labels(Map<String, String> labels) {
+    /** Labels as stored: JSON with sorted keys. */
+    String labels(Map<String, String> labels) {
         try {
             return json.writeValueAsString(labels == null ? Map.of() : new java.util.TreeMap<>(labels));
         } catch (JsonProcessingException e) {

@@ -1,6 +1,5 @@
 package io.edgefleet.telemetry.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,15 +25,15 @@ public class SampleStore {
     private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyy_MM_dd");
 
     private final EntityManager entityManager;
-    private final ObjectMapper json;
     private final Set<LocalDate> knownPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Rollups rollups;
+    private final LatestValues latest;
 
-    public SampleStore(EntityManager entityManager, ObjectMapper json, Rollups rollups) {
+    public SampleStore(EntityManager entityManager, Rollups rollups, LatestValues latest) {
         this.entityManager = entityManager;
-        this.json = json;
         this.rollups = rollups;
+        this.latest = latest;
     }
 
     /** A batch and the organization it belongs to. */
@@ -56,7 +55,7 @@ public class SampleStore {
                         insert.setString(1, owned.orgId());
                         insert.setObject(2, UUID.fromString(owned.batch().deviceId()));
                         insert.setString(3, s.metric());
-                        insert.setString(4, labelsJson(s));
+                        insert.setString(4, rollups.labels(s.labels()));
                         insert.setObject(5, s.timestamp().atOffset(ZoneOffset.UTC));
                         insert.setDouble(6, s.value());
                         insert.setObject(7, UUID.fromString(owned.batch().batchId()));
@@ -76,6 +75,7 @@ public class SampleStore {
                 }
                 inserted[0] = fresh.size();
                 rollups.add(connection, fresh);
+                latest.add(connection, fresh);
             }
         });
         return inserted[0];
@@ -101,13 +101,5 @@ public class SampleStore {
     /** Retention dropped this day's partition: recreate it if samples of that day arrive again. */
     void forgetPartition(LocalDate day) {
         knownPartitions.remove(day);
-    }
-
-    String labelsJson(TelemetryBatch.Sample s) {
-        try {
-            return json.writeValueAsString(s.labels() == null ? java.util.Map.of() : s.labels());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.telemetry.query.DeviceScopes;
 import io.edgefleet.telemetry.query.MetricQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class RetentionTest {
     }
 
     private List<MetricQueries.Point> series(String device, Instant at) {
-        return QuarkusTransaction.requiringNew().call(() -> queries.series("default", UUID.fromString(device), "m",
+        return QuarkusTransaction.requiringNew().call(() -> queries.series("default", DeviceScopes.Scope.ofDevice(UUID.fromString(device)), "m",
                 at.minusSeconds(60), at.plusSeconds(60), Duration.ofSeconds(30), "count"));
     }
 }

@@ -3,6 +3,7 @@ package io.edgefleet.telemetry.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.telemetry.query.DeviceScopes;
 import io.edgefleet.telemetry.query.MetricQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,12 +50,30 @@ class RollupTest {
         assertEquals(List.of(0.2), values(device, hour, Duration.ofHours(1), "min"));
     }
 
+    @Test
+    void rollupsAreDeletedAfterTheirOwnRetentions() {
+        UUID device = UUID.randomUUID();
+        Instant hour = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        store(new TelemetryBatch(device.toString(), UUID.randomUUID().toString(), 0, List.of(sample(hour, 0.5)), Instant.now()));
+        LocalDate day = LocalDate.ofInstant(hour, ZoneOffset.UTC);
+
+        retention.purgeRollups(day.plusDays(30));
+        assertEquals(List.of(1.0), values(device, hour, Duration.ofMinutes(1), "count"), "minute rollups keep 30 days");
+
+        retention.purgeRollups(day.plusDays(31));
+        assertEquals(List.of(), values(device, hour, Duration.ofMinutes(1), "count"), "minute rollups expired");
+        assertEquals(List.of(1.0), values(device, hour, Duration.ofHours(1), "count"), "hour rollups keep 400 days");
+
+        retention.purgeRollups(day.plusDays(401));
+        assertEquals(List.of(), values(device, hour, Duration.ofHours(1), "count"), "hour rollups expired");
+    }
+
     private void store(TelemetryBatch batch) {
         QuarkusTransaction.requiringNew().run(() -> store.store(List.of(new SampleStore.OwnedBatch("default", batch))));
     }
 
     private List<Double> values(UUID device, Instant from, Duration step, String agg) {
-        return QuarkusTransaction.requiringNew().call(() -> queries.series("default", device, "rollup_metric", from,
+        return QuarkusTransaction.requiringNew().call(() -> queries.series("default", DeviceScopes.Scope.ofDevice(device), "rollup_metric", from,
                 from.plus(Duration.ofHours(1)), step, agg)).stream().map(MetricQueries.Point::value).toList();
     }
 

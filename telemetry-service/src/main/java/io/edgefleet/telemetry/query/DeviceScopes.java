@@ -1,0 +1,95 @@
+package io.edgefleet.telemetry.query;
+
+import io.edgefleet.rest.labels.LabelSelector;
+import io.edgefleet.rest.labels.SqlParameters;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns a query's scope (one device, a group, or a label selector) into SQL over this service's
+ * device ids. Groups and labels come from the inventory projection; samples are keyed by
+ * provisioning's identity id, which the projection maps from inventory's id.
+ */
+@ApplicationScoped
+public class DeviceScopes {
+
+    private static final String PROJECTED_IDS = "SELECT COALESCE(p.identity_id, p.device_id) FROM device_projection p "
+            + "WHERE p.org_id = %s AND ";
+
+    private final EntityManager entityManager;
+
+    public DeviceScopes(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A resolved scope: {@link #condition} is SQL true where a device id column is in scope. */
+    public record Scope(String template, Map<String, Object> params) {
+
+        public String condition(String deviceIdColumn) {
+            return template.replace("{device}", deviceIdColumn);
+        }
+
+        public static Scope ofDevice(UUID deviceId) {
+            return new Scope("{device} = :scopeDevice", Map.of("scopeDevice", deviceId));
+        }
+    }
+
+    /** The whole organization when none of the three is given, else as {@link #resolve}. */
+    public Scope resolveOrAll(String orgId, String device, String group, String labelSelector) {
+        boolean none = java.util.stream.Stream.of(device, group, labelSelector).allMatch(v -> v == null || v.isBlank());
+        return none ? new Scope("TRUE", Map.of()) : resolve(orgId, device, group, labelSelector);
+    }
+
+    /** Exactly one of the three must be given. */
+    public Scope resolve(String orgId, String device, String group, String labelSelector) {
+        long given = java.util.stream.Stream.of(device, group, labelSelector).filter(v -> v != null && !v.isBlank()).count();
+        if (given != 1) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "give exactly one of device, group and labelSelector");
+        }
+        SqlParameters params = new SqlParameters();
+        if (device != null && !device.isBlank()) {
+            return Scope.ofDevice(deviceId(device));
+        }
+        if (labelSelector != null && !labelSelector.isBlank()) {
+            return selector(orgId, LabelSelector.parse(labelSelector), params);
+        }
+        return group(orgId, group, params);
+    }
+
+    private Scope selector(String orgId, LabelSelector selector, SqlParameters params) {
+        String projected = PROJECTED_IDS.formatted(params.bind(orgId)) + selector.toSql("p.labels", params);
+        return new Scope("{device} IN (" + projected + ")", params.values());
+    }
+
+    private Scope group(String orgId, String ref, SqlParameters params) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT kind, selector, CAST(members AS text) FROM group_projection "
+                        + "WHERE org_id = :org AND (name = :ref OR CAST(group_id AS text) = :ref) ORDER BY name = :ref DESC")
+                .setParameter("org", orgId).setParameter("ref", ref).setMaxResults(1).getResultList();
+        if (rows.isEmpty()) {
+            throw new ApiException(TelemetryErrorCode.GROUP_NOT_FOUND, "no group " + ref);
+        }
+        Object[] group = rows.get(0);
+        if ("dynamic".equals(group[0])) {
+            return selector(orgId, LabelSelector.parse((String) group[1]), params);
+        }
+        String members = params.bind(group[2]);
+        String projected = PROJECTED_IDS.formatted(params.bind(orgId)) + "p.device_id = ANY(CAST(" + members + " AS uuid[]))";
+        // Members never projected (no event seen yet) are matched by their own id.
+        return new Scope("({device} IN (" + projected + ") OR {device} = ANY(CAST(" + members + " AS uuid[])))", params.values());
+    }
+
+    private static UUID deviceId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "device must be a device id");
+        }
+    }
+}

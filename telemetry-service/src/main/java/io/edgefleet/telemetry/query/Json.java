@@ -1,0 +1,24 @@
+package io.edgefleet.telemetry.query;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/** Reads label maps that PostgreSQL returns as JSON text. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    private Json() {
+    }
+
+    static Map<String, String> labels(String json) {
+        try {
+            return json == null ? Map.of() : MAPPER.readValue(json, LABELS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored labels are not JSON: " + json, e);
+        }
+    }
+}
