@@ -60,4 +60,8 @@ public interface TelemetryConfig {
 
     @WithDefault("400d")
     Duration hourRollupRetention();
+
+    /** How often alert rules are evaluated, e.g. 15s; "off" stops it (read by the scheduler; declared to be validated). */
+    @WithDefault("15s")
+    String alertEvaluationInterval();
 }

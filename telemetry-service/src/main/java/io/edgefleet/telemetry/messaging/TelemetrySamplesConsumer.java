@@ -5,6 +5,7 @@ import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
+import io.edgefleet.telemetry.metrics.FleetGauges;
 import io.edgefleet.telemetry.storage.SampleStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,11 +26,13 @@ public class TelemetrySamplesConsumer {
     private final CloudEventCodec codec;
     private final SampleStore store;
     private final MeterRegistry registry;
+    private final FleetGauges gauges;
 
-    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, MeterRegistry registry) {
+    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, MeterRegistry registry, FleetGauges gauges) {
         this.codec = codec;
         this.store = store;
         this.registry = registry;
+        this.gauges = gauges;
     }
 
     @Incoming("telemetry-samples")
@@ -45,5 +48,6 @@ public class TelemetrySamplesConsumer {
         }
         int stored = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
         registry.counter("edgefleet_telemetry_samples_stored_total").increment(stored);
+        gauges.stored(batch.receivedAt());
     }
 }

@@ -70,7 +70,7 @@ public class MetricQueries {
                         + "WHERE org_id = :org AND device_id = :device AND (CAST(:metric AS text) IS NULL OR metric = :metric) "
                         + "ORDER BY metric, CAST(labels AS text)")
                 .setParameter("org", orgId).setParameter("device", device).setParameter("metric", metric).getResultList();
-        return rows.stream().map(r -> new Latest((String) r[0], Json.labels((String) r[1]), instant(r[2]),
+        return rows.stream().map(r -> new Latest((String) r[0], LabelsJson.read((String) r[1]), instant(r[2]),
                 ((Number) r[3]).doubleValue())).toList();
     }
 

@@ -4,6 +4,7 @@ import io.edgefleet.rest.problem.ApiException;
 import io.edgefleet.rest.problem.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
+import io.edgefleet.telemetry.config.Durations;
 import io.edgefleet.telemetry.query.DeviceScopes;
 import io.edgefleet.telemetry.query.FleetOverview;
 import io.edgefleet.telemetry.query.MetricQueries;
@@ -99,15 +100,11 @@ public class MetricsQueryResource {
     }
 
     private static Duration step(String value) {
-        try {
-            Duration step = Duration.parse("PT" + value.toUpperCase());
-            if (step.toSeconds() >= 1) {
-                return step;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        Duration step = Durations.parse("step", value);
+        if (step.toSeconds() < 1) {
+            throw invalid("step must be at least 1s");
         }
-        throw invalid("step must look like 30s, 1m or 1h");
+        return step;
     }
 
     private static Instant instant(String name, String value) {

@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /** Reads label maps that PostgreSQL returns as JSON text. */
-final class Json {
+public final class LabelsJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
 
-    private Json() {
+    private LabelsJson() {
     }
 
-    static Map<String, String> labels(String json) {
+    public static Map<String, String> read(String json) {
         try {
             return json == null ? Map.of() : MAPPER.readValue(json, LABELS);
         } catch (java.io.IOException e) {

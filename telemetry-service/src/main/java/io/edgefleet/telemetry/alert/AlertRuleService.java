@@ -1,0 +1,100 @@
+package io.edgefleet.telemetry.alert;
+
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Alert rule CRUD. Changing or deleting a rule resolves its open alerts first: they were raised
+ * under a condition that no longer exists.
+ */
+@ApplicationScoped
+public class AlertRuleService {
+
+    private final EntityManager entityManager;
+    private final AlertRuleValidator validator;
+    private final AlertEvaluator evaluator;
+    private final Clock clock;
+
+    public AlertRuleService(EntityManager entityManager, AlertRuleValidator validator, AlertEvaluator evaluator, Clock clock) {
+        this.entityManager = entityManager;
+        this.validator = validator;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AlertRule create(String orgId, AlertRuleSpec spec) {
+        AlertRule rule = new AlertRule();
+        rule.id = UUID.randomUUID();
+        rule.orgId = orgId;
+        rule.createdAt = OffsetDateTime.now(clock);
+        apply(rule, spec);
+        entityManager.persist(rule);
+        return rule;
+    }
+
+    @Transactional
+    public AlertRule replace(String orgId, UUID id, AlertRuleSpec spec, Optional<Long> expectedVersion) {
+        AlertRule rule = get(orgId, id);
+        if (expectedVersion.isPresent() && expectedVersion.get() != rule.version) {
+            throw new ApiException(io.edgefleet.rest.problem.CommonErrorCode.CONFLICT, "rule " + id + " is at version "
+                    + rule.version + ", not " + expectedVersion.get());
+        }
+        closeOpenAlerts(rule);
+        apply(rule, spec);
+        return rule;
+    }
+
+    @Transactional
+    public void delete(String orgId, UUID id) {
+        AlertRule rule = get(orgId, id);
+        closeOpenAlerts(rule);
+        entityManager.remove(rule);
+    }
+
+    @Transactional
+    public AlertRule get(String orgId, UUID id) {
+        AlertRule rule = entityManager.find(AlertRule.class, id);
+        if (rule == null || !rule.orgId.equals(orgId)) {
+            throw new ApiException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + id);
+        }
+        return rule;
+    }
+
+    @Transactional
+    public List<AlertRule> page(String orgId, Optional<UUID> after, int limit) {
+        return entityManager.createQuery("FROM AlertRule WHERE orgId = :org AND (:after IS NULL OR id > :after) ORDER BY id",
+                AlertRule.class).setParameter("org", orgId).setParameter("after", after.orElse(null))
+                .setMaxResults(limit).getResultList();
+    }
+
+    private void apply(AlertRule rule, AlertRuleSpec spec) {
+        validator.validate(spec);
+        boolean nameTaken = entityManager.createQuery("SELECT count(r) FROM AlertRule r WHERE r.orgId = :org AND r.name = :name "
+                        + "AND r.id <> :id", Long.class).setParameter("org", rule.orgId).setParameter("name", spec.name())
+                .setParameter("id", rule.id).getSingleResult() > 0;
+        if (nameTaken) {
+            throw new ApiException(TelemetryErrorCode.ALERT_RULE_NAME_TAKEN, "an alert rule named '" + spec.name() + "' exists");
+        }
+        validator.copy(spec, rule);
+        rule.updatedAt = OffsetDateTime.now(clock);
+    }
+
+    private void closeOpenAlerts(AlertRule rule) {
+        for (Alert alert : evaluator.openAlerts(rule.id)) {
+            if (Alert.PENDING.equals(alert.state)) {
+                entityManager.remove(alert);
+            } else {
+                evaluator.resolve(alert, clock.instant());
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.edgefleet.telemetry.alert;
+
+import io.edgefleet.rest.labels.LabelSelector;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating, listing and ending silences. A silence must name what it mutes: no org-wide mute by accident. */
+@ApplicationScoped
+public class SilenceService {
+
+    private static final Duration LONGEST = Duration.ofDays(30);
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public SilenceService(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** What a silence mutes and until when ({@code startsAt} defaults to now). */
+    public record SilenceSpec(UUID ruleId, UUID deviceId, String labelSelector, Instant startsAt, Instant endsAt,
+                              String comment) {
+    }
+
+    @Transactional
+    public Silence create(String orgId, String actor, SilenceSpec spec) {
+        Instant now = clock.instant();
+        Instant start = spec.startsAt() == null ? now : spec.startsAt();
+        if (spec.ruleId() == null && spec.deviceId() == null && (spec.labelSelector() == null || spec.labelSelector().isBlank())) {
+            throw ApiException.unprocessable("ruleId", "a silence names a rule, a device or a label selector");
+        }
+        if (spec.endsAt() == null || !spec.endsAt().isAfter(start) || !spec.endsAt().isAfter(now)
+                || Duration.between(start, spec.endsAt()).compareTo(LONGEST) > 0) {
+            throw ApiException.unprocessable("endsAt", "must be in the future, after startsAt, and at most 30 days after it");
+        }
+        if (spec.ruleId() != null && entityManager.find(AlertRule.class, spec.ruleId()) == null) {
+            throw new ApiException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + spec.ruleId());
+        }
+        Silence silence = new Silence();
+        silence.id = UUID.randomUUID();
+        silence.orgId = orgId;
+        silence.ruleId = spec.ruleId();
+        silence.deviceId = spec.deviceId();
+        silence.labelSelector = spec.labelSelector() == null ? null : LabelSelector.parse(spec.labelSelector()).toString();
+        silence.startsAt = start.atOffset(ZoneOffset.UTC);
+        silence.endsAt = spec.endsAt().atOffset(ZoneOffset.UTC);
+        silence.comment = spec.comment();
+        silence.createdBy = actor;
+        silence.createdAt = now.atOffset(ZoneOffset.UTC);
+        entityManager.persist(silence);
+        return silence;
+    }
+
+    /** Ends a silence now; ended ones stay listed as history. */
+    @Transactional
+    public Silence expire(String orgId, UUID id) {
+        Silence silence = get(orgId, id);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (silence.endsAt.isAfter(now)) {
+            silence.endsAt = now.isAfter(silence.startsAt) ? now : silence.startsAt.plusNanos(1000);
+        }
+        return silence;
+    }
+
+    @Transactional
+    public Silence get(String orgId, UUID id) {
+        Silence silence = entityManager.find(Silence.class, id);
+        if (silence == null || !silence.orgId.equals(orgId)) {
+            throw new ApiException(TelemetryErrorCode.SILENCE_NOT_FOUND, "no silence " + id);
+        }
+        return silence;
+    }
+
+    @Transactional
+    public List<Silence> page(String orgId, boolean activeOnly, Optional<UUID> after, int limit) {
+        return entityManager.createQuery("FROM Silence WHERE orgId = :org AND (:activeOnly = false OR endsAt > :now) "
+                        + "AND (:after IS NULL OR id > :after) ORDER BY id", Silence.class)
+                .setParameter("org", orgId).setParameter("activeOnly", activeOnly)
+                .setParameter("now", OffsetDateTime.now(clock)).setParameter("after", after.orElse(null))
+                .setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,91 @@
+package io.edgefleet.telemetry.rest;
+
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import io.edgefleet.telemetry.alert.Alert;
+import io.edgefleet.telemetry.alert.Alerts;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/v1/alerts}: pending, firing and resolved alerts; acknowledging a firing one. */
+@Path("/api/v1/alerts")
+public class AlertResource {
+
+    private static final Set<String> STATES = Set.of(Alert.PENDING, Alert.FIRING, Alert.RESOLVED);
+    private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
+
+    private final Alerts alerts;
+    private final CurrentOrganization org;
+
+    public AlertResource(Alerts alerts, CurrentOrganization org) {
+        this.alerts = alerts;
+        this.org = org;
+    }
+
+    /** An alert as the API shows it. */
+    public record AlertView(UUID id, UUID ruleId, String ruleName, String ruleKind, String severity, UUID deviceId,
+                            String state, Double value, String summary, boolean silenced, OffsetDateTime pendingSince,
+                            OffsetDateTime startedAt, OffsetDateTime resolvedAt, String acknowledgedBy,
+                            OffsetDateTime acknowledgedAt) {
+
+        static AlertView of(Alert a) {
+            return new AlertView(a.id, a.ruleId, a.ruleName, a.ruleKind, a.severity, a.deviceId, a.state, a.value, a.summary,
+                    a.silenced, a.pendingSince, a.startedAt, a.resolvedAt, a.acknowledgedBy, a.acknowledgedAt);
+        }
+    }
+
+    @GET
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<AlertView> list(@BeanParam ListQuery query, @QueryParam("state") String state,
+                                @QueryParam("severity") String severity, @QueryParam("device") String device,
+                                @QueryParam("rule") String rule) {
+        Alerts.Filter filter = new Alerts.Filter(oneOf("state", state, STATES), oneOf("severity", severity, SEVERITIES),
+                uuid("device", device), uuid("rule", rule));
+        int limit = query.limit();
+        return Page.fromOverfetch(alerts.page(org.id(), filter, Cursors.uuidAfter(query), limit + 1), limit,
+                a -> a.id.toString(), AlertView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public AlertView get(@PathParam("id") UUID id) {
+        return AlertView.of(alerts.get(org.id(), id));
+    }
+
+    @POST
+    @Path("{id}/acknowledge")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public AlertView acknowledge(@PathParam("id") UUID id) {
+        return AlertView.of(alerts.acknowledge(org.id(), id, org.actor()));
+    }
+
+    private static Optional<String> oneOf(String name, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, name + " must be one of " + allowed);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    private static Optional<UUID> uuid(String name, String value) {
+        try {
+            return Optional.ofNullable(value).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, name + " must be an id");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.edgefleet.telemetry.rest;
+
+import io.edgefleet.rest.paging.Cursors;
+import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.security.CurrentOrganization;
+import io.edgefleet.rest.security.FleetRoles;
+import io.edgefleet.telemetry.alert.Silence;
+import io.edgefleet.telemetry.alert.SilenceService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** {@code /api/v1/silences}: mute notifications of matching alerts for a while (maintenance, known issues). */
+@Path("/api/v1/silences")
+public class SilenceResource {
+
+    private final SilenceService silences;
+    private final CurrentOrganization org;
+
+    public SilenceResource(SilenceService silences, CurrentOrganization org) {
+        this.silences = silences;
+        this.org = org;
+    }
+
+    /** A silence as the API shows it. */
+    public record SilenceView(UUID id, UUID ruleId, UUID deviceId, String labelSelector, OffsetDateTime startsAt,
+                              OffsetDateTime endsAt, String comment, String createdBy) {
+
+        static SilenceView of(Silence s) {
+            return new SilenceView(s.id, s.ruleId, s.deviceId, s.labelSelector, s.startsAt, s.endsAt, s.comment, s.createdBy);
+        }
+    }
+
+    @POST
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public Response create(@NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
+        Silence silence = silences.create(org.id(), org.actor(), spec);
+        return Response.created(uri.getAbsolutePathBuilder().path(silence.id.toString()).build())
+                .entity(SilenceView.of(silence)).build();
+    }
+
+    @GET
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") @DefaultValue("false") boolean active) {
+        int limit = query.limit();
+        return Page.fromOverfetch(silences.page(org.id(), active, Cursors.uuidAfter(query), limit + 1), limit,
+                s -> s.id.toString(), SilenceView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    public SilenceView get(@PathParam("id") UUID id) {
+        return SilenceView.of(silences.get(org.id(), id));
+    }
+
+    /** Ends the silence now. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    public SilenceView expire(@PathParam("id") UUID id) {
+        return SilenceView.of(silences.expire(org.id(), id));
+    }
+}
