@@ -22,8 +22,8 @@ public class DeviceActivity {
 
     public void seen(String orgId, UUID deviceId, Instant at) {
         entityManager.createNativeQuery("INSERT INTO device_presence (device_id, org_id, last_seen_at) VALUES (:d, :o, :at) "
-                        + "ON CONFLICT (device_id) DO UPDATE SET last_seen_at = GREATEST(device_activity.last_seen_at, "
-                        + "EXCLUDED.last_seen_at) WHERE device_activity.org_id = EXCLUDED.org_id")
+                        + "ON CONFLICT (device_id) DO UPDATE SET last_seen_at = GREATEST(device_presence.last_seen_at, "
+                        + "EXCLUDED.last_seen_at) WHERE device_presence.org_id = EXCLUDED.org_id")
                 .setParameter("d", deviceId).setParameter("o", orgId).setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
