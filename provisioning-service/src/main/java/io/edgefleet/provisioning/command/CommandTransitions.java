@@ -5,6 +5,7 @@ import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.messaging.outbox.Outbox;
 import io.edgefleet.provisioning.domain.Command;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,8 @@ public class CommandTransitions {
     }
 
     private void publish(Command command, CommandStatus previous) {
-        registry.counter("edgefleet_command_transitions_total", "status", command.status.wireName()).increment();
+        Counter.builder("edgefleet_command_transitions").description("Command transitions, by the status entered")
+                .tag("status", command.status.wireName()).register(registry).increment();
         outbox.record(EventType.COMMAND_STATUS_CHANGED, command.orgId, command.deviceId.toString(),
                 new CommandStatusChanged(command.id.toString(), command.deviceId.toString(), command.type,
                         command.status, previous, command.idempotencyKey, command.result, command.failureReason,

@@ -5,8 +5,8 @@ import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.outbox.DirectEvents;
 import io.edgefleet.rest.problem.ApiException;
 import io.edgefleet.telemetry.config.TelemetryConfig;
+import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.security.DeviceTokenVerifier.DeviceCaller;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +27,13 @@ public class TelemetryIngest {
     private final TelemetryConfig config;
     private final DirectEvents events;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final FleetMetrics metrics;
 
-    public TelemetryIngest(TelemetryConfig config, DirectEvents events, Clock clock, MeterRegistry registry) {
+    public TelemetryIngest(TelemetryConfig config, DirectEvents events, Clock clock, FleetMetrics metrics) {
         this.config = config;
         this.events = events;
         this.clock = clock;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     /** A batch as a device posts it. */
@@ -62,7 +62,7 @@ public class TelemetryIngest {
         } catch (Exception e) {
             throw new ApiException(TelemetryErrorCode.INGEST_UNAVAILABLE, "the batch was not stored; send it again");
         }
-        registry.counter("edgefleet_telemetry_samples_ingested_total").increment(samples.size());
+        metrics.ingested(samples.size());
         return batch;
     }
 

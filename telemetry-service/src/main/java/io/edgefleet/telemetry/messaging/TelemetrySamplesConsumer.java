@@ -5,9 +5,8 @@ import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
-import io.edgefleet.telemetry.metrics.FleetGauges;
+import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.storage.SampleStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,14 +24,12 @@ public class TelemetrySamplesConsumer {
 
     private final CloudEventCodec codec;
     private final SampleStore store;
-    private final MeterRegistry registry;
-    private final FleetGauges gauges;
+    private final FleetMetrics metrics;
 
-    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, MeterRegistry registry, FleetGauges gauges) {
+    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, FleetMetrics metrics) {
         this.codec = codec;
         this.store = store;
-        this.registry = registry;
-        this.gauges = gauges;
+        this.metrics = metrics;
     }
 
     @Incoming("telemetry-samples")
@@ -46,8 +43,7 @@ public class TelemetrySamplesConsumer {
         if (event.orgId() == null || batch.batchId() == null || batch.deviceId() == null || batch.samples() == null) {
             throw new PoisonEventException("telemetry batch lacks orgid, batchId, deviceId or samples");
         }
-        int stored = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
-        registry.counter("edgefleet_telemetry_samples_stored_total").increment(stored);
-        gauges.stored(batch.receivedAt());
+        int fresh = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
+        metrics.stored(fresh, batch.receivedAt());
     }
 }

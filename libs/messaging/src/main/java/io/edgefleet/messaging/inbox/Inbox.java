@@ -3,6 +3,7 @@ package io.edgefleet.messaging.inbox;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -98,6 +99,7 @@ public class Inbox {
     }
 
     private void count(String consumer, String outcome) {
-        registry.counter("edgefleet_events_consumed_total", "consumer", consumer, "outcome", outcome).increment();
+        Counter.builder("edgefleet_events_consumed").description("Events consumed, by consumer and outcome")
+                .tags("consumer", consumer, "outcome", outcome).register(registry).increment();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -42,8 +43,8 @@ public class DirectEvents {
                 OffsetDateTime.now(ZoneOffset.UTC), orgId, toJson(data));
         CompletableFuture<Void> acked = new CompletableFuture<>();
         producer.get().send(codec.encode(type.topic(), subject, event), (metadata, error) -> {
-            registry.counter("edgefleet_direct_events_total", "type", type.wireName(),
-                    "outcome", error == null ? "published" : "failed").increment();
+            Counter.builder("edgefleet_direct_events").description("Events published directly (stateless facts)")
+                    .tags("type", type.wireName(), "outcome", error == null ? "published" : "failed").register(registry).increment();
             if (error == null) {
                 acked.complete(null);
             } else {

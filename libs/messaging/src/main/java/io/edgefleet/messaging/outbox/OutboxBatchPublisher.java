@@ -43,7 +43,8 @@ public class OutboxBatchPublisher {
         this.codec = codec;
         this.config = config;
         this.producer = producer;
-        this.published = registry.counter("edgefleet_outbox_published_total");
+        this.published = Counter.builder("edgefleet_outbox_published")
+                .description("Outbox events published to Kafka").register(registry);
     }
 
     /** Must run inside a transaction; returns how many events were published. */

@@ -34,7 +34,8 @@ public class OutboxRelay {
     public OutboxRelay(OutboxBatchPublisher publisher, OutboxConfig config, MeterRegistry registry) {
         this.publisher = publisher;
         this.config = config;
-        this.failures = registry.counter("edgefleet_outbox_publish_failures_total");
+        this.failures = Counter.builder("edgefleet_outbox_publish_failures")
+                .description("Outbox relay rounds that failed to publish").register(registry);
     }
 
     void start(@Observes StartupEvent started) {

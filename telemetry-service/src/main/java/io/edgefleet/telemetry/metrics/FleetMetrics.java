@@ -1,9 +1,11 @@
 package io.edgefleet.telemetry.metrics;
 
 import io.edgefleet.telemetry.config.TelemetryConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,12 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fleet-level gauges for Prometheus, read from the database every few seconds rather than per
- * scrape (a scrape must stay cheap): devices reporting, alerts firing by severity, ingest lag.
- * Counters of ingested and stored samples are kept where the samples pass.
+ * The service's {@code edgefleet_telemetry_*} metrics for Prometheus, registered at start so
+ * every series is exposed from the first scrape. Gauges of fleet state are read from the
+ * database every few seconds rather than per scrape (a scrape must stay cheap).
  */
+@Startup
 @ApplicationScoped
-public class FleetGauges {
+public class FleetMetrics {
 
     private static final List<String> SEVERITIES = List.of("critical", "warning", "info");
 
@@ -33,8 +36,10 @@ public class FleetGauges {
     private final Map<String, AtomicLong> firing = Map.of("critical", new AtomicLong(), "warning", new AtomicLong(),
             "info", new AtomicLong());
     private final AtomicReference<Double> ingestLagSeconds = new AtomicReference<>(0.0);
+    private final Counter ingested;
+    private final Counter stored;
 
-    public FleetGauges(EntityManager entityManager, TelemetryConfig config, Clock clock, MeterRegistry registry) {
+    public FleetMetrics(EntityManager entityManager, TelemetryConfig config, Clock clock, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
@@ -44,10 +49,20 @@ public class FleetGauges {
                 .description("Alerts firing now").tag("severity", severity).register(registry));
         Gauge.builder("edgefleet_telemetry_ingest_lag_seconds", ingestLagSeconds, AtomicReference::get)
                 .description("From a batch's acceptance to its storage, for the batch stored last").register(registry);
+        ingested = Counter.builder("edgefleet_telemetry_samples_ingested").description("Samples accepted (Kafka acknowledged)")
+                .register(registry);
+        stored = Counter.builder("edgefleet_telemetry_samples_stored")
+                .description("Samples written to PostgreSQL (replays not counted)").register(registry);
     }
 
-    /** The consumer stored a batch accepted at {@code acceptedAt}. */
-    public void stored(Instant acceptedAt) {
+    /** Kafka acknowledged a batch of {@code samples}. */
+    public void ingested(int samples) {
+        ingested.increment(samples);
+    }
+
+    /** The consumer stored {@code fresh} new samples of a batch accepted at {@code acceptedAt}. */
+    public void stored(int fresh, Instant acceptedAt) {
+        stored.increment(fresh);
         if (acceptedAt != null) {
             ingestLagSeconds.set(Math.max(0, Duration.between(acceptedAt, clock.instant()).toMillis() / 1000.0));
         }
