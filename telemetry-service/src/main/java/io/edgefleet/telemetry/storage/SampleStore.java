@@ -3,11 +3,15 @@ package io.edgefleet.telemetry.storage;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +20,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * Writes samples in large JDBC batches into day partitions (created on demand). A replayed
- * batch inserts nothing: its rows have the same (batch id, index, time) keys.
+ * Writes samples into day partitions (created on demand), one array-fed INSERT per batch. A
+ * replayed batch inserts nothing: its rows have the same (batch id, index, time) keys.
  */
 @ApplicationScoped
 public class SampleStore {
@@ -45,47 +49,64 @@ public class SampleStore {
         int[] inserted = {0};
         entityManager.unwrap(Session.class).doWork(connection -> {
             ensurePartitions(connection, batches);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_sample (org_id, device_id, "
-                    + "metric, labels, ts, value, batch_id, idx) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING")) {
-                for (OwnedBatch owned : batches) {
-                    List<TelemetryBatch.Sample> samples = owned.batch().samples();
-                    for (int i = 0; i < samples.size(); i++) {
-                        TelemetryBatch.Sample s = samples.get(i);
-                        insert.setString(1, owned.orgId());
-                        insert.setObject(2, UUID.fromString(owned.batch().deviceId()));
-                        insert.setString(3, s.metric());
-                        insert.setString(4, rollups.labels(s.labels()));
-                        insert.setObject(5, s.timestamp().atOffset(ZoneOffset.UTC));
-                        insert.setDouble(6, s.value());
-                        insert.setObject(7, UUID.fromString(owned.batch().batchId()));
-                        insert.setInt(8, i);
-                        insert.addBatch();
-                    }
-                }
-                int[] counts = insert.executeBatch();
-                List<Sample> fresh = new java.util.ArrayList<>();
-                int row = 0;
-                for (OwnedBatch owned : batches) {
-                    for (TelemetryBatch.Sample sample : owned.batch().samples()) {
-                        if (counts[row++] > 0) {
-                            fresh.add(new Sample(owned.orgId(), UUID.fromString(owned.batch().deviceId()), sample));
-                        }
-                    }
-                }
-                inserted[0] = fresh.size();
-                rollups.add(connection, fresh);
-                latest.add(connection, fresh);
+            List<Sample> fresh = new ArrayList<>();
+            for (OwnedBatch owned : batches) {
+                fresh.addAll(insertNew(connection, owned));
             }
+            inserted[0] = fresh.size();
+            rollups.add(connection, fresh);
+            latest.add(connection, fresh);
         });
         return inserted[0];
+    }
+
+    /**
+     * One statement per batch: the samples travel as arrays and come back only where they were
+     * new (a replay returns none), so rollups and latest values never count a sample twice.
+     */
+    private List<Sample> insertNew(Connection connection, OwnedBatch owned) throws SQLException {
+        List<TelemetryBatch.Sample> samples = owned.batch().samples();
+        int n = samples.size();
+        String[] metrics = new String[n];
+        String[] labels = new String[n];
+        String[] times = new String[n];
+        Double[] values = new Double[n];
+        Integer[] indexes = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            TelemetryBatch.Sample sample = samples.get(i);
+            metrics[i] = sample.metric();
+            labels[i] = rollups.labels(sample.labels());
+            times[i] = sample.timestamp().toString();
+            values[i] = sample.value();
+            indexes[i] = i;
+        }
+        UUID device = UUID.fromString(owned.batch().deviceId());
+        List<Sample> fresh = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_sample (org_id, device_id, metric, labels, "
+                + "ts, value, batch_id, idx) SELECT ?, ?, m, CAST(l AS jsonb), CAST(t AS timestamptz), v, ?, i "
+                + "FROM unnest(?, ?, ?, ?, ?) AS s(m, l, t, v, i) ON CONFLICT DO NOTHING RETURNING idx")) {
+            insert.setString(1, owned.orgId());
+            insert.setObject(2, device);
+            insert.setObject(3, UUID.fromString(owned.batch().batchId()));
+            insert.setArray(4, connection.createArrayOf("text", metrics));
+            insert.setArray(5, connection.createArrayOf("text", labels));
+            insert.setArray(6, connection.createArrayOf("text", times));
+            insert.setArray(7, connection.createArrayOf("float8", values));
+            insert.setArray(8, connection.createArrayOf("int4", indexes));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(new Sample(owned.orgId(), device, samples.get(rows.getInt(1))));
+                }
+            }
+        }
+        return fresh;
     }
 
     /** A sample with its owner, as the rollups need it. */
     record Sample(String orgId, UUID deviceId, TelemetryBatch.Sample sample) {
     }
 
-    private void ensurePartitions(java.sql.Connection connection, Collection<OwnedBatch> batches) throws java.sql.SQLException {
+    private void ensurePartitions(Connection connection, Collection<OwnedBatch> batches) throws SQLException {
         Set<LocalDate> days = new TreeSet<>();
         batches.forEach(b -> b.batch().samples().forEach(s -> days.add(s.timestamp().atOffset(ZoneOffset.UTC).toLocalDate())));
         days.removeAll(knownPartitions);
