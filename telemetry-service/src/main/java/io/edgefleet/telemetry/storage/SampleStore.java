@@ -66,6 +66,27 @@ public class SampleStore {
      */
     private List<Sample> insertNew(Connection connection, OwnedBatch owned) throws SQLException {
         List<TelemetryBatch.Sample> samples = owned.batch().samples();
+        UUID device = UUID.fromString(owned.batch().deviceId());
+        List<Sample> fresh = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_sample (org_id, device_id, metric, labels, "
+                + "ts, value, batch_id, idx) SELECT ?, ?, m, CAST(l AS jsonb), CAST(t AS timestamptz), v, ?, i "
+                + "FROM unnest(?, ?, ?, ?, ?) AS s(m, l, t, v, i) ON CONFLICT DO NOTHING RETURNING idx")) {
+            insert.setString(1, owned.orgId());
+            insert.setObject(2, device);
+            insert.setObject(3, UUID.fromString(owned.batch().batchId()));
+            bindColumns(connection, insert, samples);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(new Sample(owned.orgId(), device, samples.get(rows.getInt(1))));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** The samples as five parallel arrays (metric, labels, time, value, index) for {@code unnest}. */
+    private void bindColumns(Connection connection, PreparedStatement insert, List<TelemetryBatch.Sample> samples)
+            throws SQLException {
         int n = samples.size();
         String[] metrics = new String[n];
         String[] labels = new String[n];
@@ -80,26 +101,11 @@ public class SampleStore {
             values[i] = sample.value();
             indexes[i] = i;
         }
-        UUID device = UUID.fromString(owned.batch().deviceId());
-        List<Sample> fresh = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_sample (org_id, device_id, metric, labels, "
-                + "ts, value, batch_id, idx) SELECT ?, ?, m, CAST(l AS jsonb), CAST(t AS timestamptz), v, ?, i "
-                + "FROM unnest(?, ?, ?, ?, ?) AS s(m, l, t, v, i) ON CONFLICT DO NOTHING RETURNING idx")) {
-            insert.setString(1, owned.orgId());
-            insert.setObject(2, device);
-            insert.setObject(3, UUID.fromString(owned.batch().batchId()));
-            insert.setArray(4, connection.createArrayOf("text", metrics));
-            insert.setArray(5, connection.createArrayOf("text", labels));
-            insert.setArray(6, connection.createArrayOf("text", times));
-            insert.setArray(7, connection.createArrayOf("float8", values));
-            insert.setArray(8, connection.createArrayOf("int4", indexes));
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    fresh.add(new Sample(owned.orgId(), device, samples.get(rows.getInt(1))));
-                }
-            }
-        }
-        return fresh;
+        insert.setArray(4, connection.createArrayOf("text", metrics));
+        insert.setArray(5, connection.createArrayOf("text", labels));
+        insert.setArray(6, connection.createArrayOf("text", times));
+        insert.setArray(7, connection.createArrayOf("float8", values));
+        insert.setArray(8, connection.createArrayOf("int4", indexes));
     }
 
     /** A sample with its owner, as the rollups need it. */
