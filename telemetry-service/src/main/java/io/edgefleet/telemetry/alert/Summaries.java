@@ -11,12 +11,19 @@ final class Summaries {
     static String of(AlertRule rule, double value) {
         return switch (rule.ruleKind()) {
             case THRESHOLD -> "%s is %s, %s %s for %s".formatted(rule.metric, number(value), rule.operator,
-                    number(rule.threshold), Duration.ofSeconds(rule.forSeconds));
-            case OFFLINE -> "not heard of for %s (rule: %s)".formatted(Duration.ofSeconds((long) value),
-                    Duration.ofSeconds(rule.offlineSeconds));
+                    number(rule.threshold), human(rule.forSeconds));
+            case OFFLINE -> "not heard of for %s (rule: %s)".formatted(human((long) value), human(rule.offlineSeconds));
             case COMMAND_FAILURE_RATE -> "%.0f%% of commands failed in %s (rule: %.0f%% of at least %d)".formatted(value * 100,
-                    Duration.ofSeconds(rule.windowSeconds), rule.failureRate * 100, rule.minCommands);
+                    human(rule.windowSeconds), rule.failureRate * 100, rule.minCommands);
         };
+    }
+
+    /** 1h2m5s, 11m, 0s. */
+    static String human(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        String text = (d.toHours() > 0 ? d.toHours() + "h" : "") + (d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" : "")
+                + (d.toSecondsPart() > 0 ? d.toSecondsPart() + "s" : "");
+        return text.isEmpty() ? "0s" : text;
     }
 
     private static String number(double value) {
