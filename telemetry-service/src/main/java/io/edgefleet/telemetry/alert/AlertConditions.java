@@ -16,8 +16,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertConditions {
 
-    private static final DeviceScopes.Scope ALL_DEVICES = new DeviceScopes.Scope("TRUE", Map.of());
-
     private final EntityManager entityManager;
     private final DeviceScopes scopes;
     private final TelemetryConfig config;
@@ -29,7 +27,7 @@ public class AlertConditions {
     }
 
     public Map<UUID, Double> breaching(AlertRule rule, Instant now) {
-        DeviceScopes.Scope scope = rule.labelSelector == null ? ALL_DEVICES
+        DeviceScopes.Scope scope = rule.labelSelector == null ? DeviceScopes.ALL
                 : scopes.resolve(rule.orgId, null, null, rule.labelSelector);
         Query query = switch (rule.ruleKind()) {
             case THRESHOLD -> threshold(rule, scope, now);

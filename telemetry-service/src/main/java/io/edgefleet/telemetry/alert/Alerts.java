@@ -2,9 +2,10 @@ package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.rest.problem.ApiException;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
+import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,14 +32,25 @@ public class Alerts {
     }
 
     @Transactional
-    public List<Alert> page(String orgId, Filter filter, Optional<UUID> after, int limit) {
-        TypedQuery<Alert> query = entityManager.createQuery("FROM Alert WHERE orgId = :org AND (:state IS NULL OR state = :state) "
-                        + "AND (:severity IS NULL OR severity = :severity) AND (:device IS NULL OR deviceId = :device) "
-                        + "AND (:rule IS NULL OR ruleId = :rule) AND (:after IS NULL OR id > :after) ORDER BY id", Alert.class)
+    public List<Alert> page(String orgId, Filter filter, DeviceScopes.Scope devices, Optional<UUID> after, int limit) {
+        Query query = entityManager.createNativeQuery("SELECT * FROM alert WHERE org_id = :org "
+                        + "AND (CAST(:state AS text) IS NULL OR state = :state) "
+                        + "AND (CAST(:severity AS text) IS NULL OR severity = :severity) "
+                        + "AND (CAST(:device AS text) IS NULL OR device_id = CAST(:device AS uuid)) "
+                        + "AND (CAST(:rule AS text) IS NULL OR rule_id = CAST(:rule AS uuid)) "
+                        + "AND (CAST(:after AS text) IS NULL OR id > CAST(:after AS uuid)) AND "
+                        + devices.condition("device_id") + " ORDER BY id", Alert.class)
                 .setParameter("org", orgId).setParameter("state", filter.state().orElse(null))
-                .setParameter("severity", filter.severity().orElse(null)).setParameter("device", filter.deviceId().orElse(null))
-                .setParameter("rule", filter.ruleId().orElse(null)).setParameter("after", after.orElse(null));
-        return query.setMaxResults(limit).getResultList();
+                .setParameter("severity", filter.severity().orElse(null)).setParameter("device", text(filter.deviceId()))
+                .setParameter("rule", text(filter.ruleId())).setParameter("after", text(after));
+        devices.params().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Alert> alerts = query.setMaxResults(limit).getResultList();
+        return alerts;
+    }
+
+    private static String text(Optional<UUID> id) {
+        return id.map(UUID::toString).orElse(null);
     }
 
     @Transactional

@@ -22,6 +22,9 @@ public class DeviceScopes {
     private static final String PROJECTED_IDS = "SELECT COALESCE(p.identity_id, p.device_id) FROM device_projection p "
             + "WHERE p.org_id = %s AND ";
 
+    /** Every device of the organization (the query's own org condition applies). */
+    public static final Scope ALL = new Scope("TRUE", Map.of());
+
     private final EntityManager entityManager;
 
     public DeviceScopes(EntityManager entityManager) {
@@ -40,10 +43,15 @@ public class DeviceScopes {
         }
     }
 
+    /** Devices whose labels match; every device when the selector is empty. */
+    public Scope matching(String orgId, LabelSelector selector) {
+        return selector.isEmpty() ? ALL : selector(orgId, selector, new SqlParameters());
+    }
+
     /** The whole organization when none of the three is given, else as {@link #resolve}. */
     public Scope resolveOrAll(String orgId, String device, String group, String labelSelector) {
         boolean none = java.util.stream.Stream.of(device, group, labelSelector).allMatch(v -> v == null || v.isBlank());
-        return none ? new Scope("TRUE", Map.of()) : resolve(orgId, device, group, labelSelector);
+        return none ? ALL : resolve(orgId, device, group, labelSelector);
     }
 
     /** Exactly one of the three must be given. */

@@ -9,6 +9,7 @@ import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;
 import io.edgefleet.telemetry.alert.Alerts;
+import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code /api/v1/alerts}: pending, firing and resolved alerts; acknowledging a firing one. */
+/**
+ * {@code /api/v1/alerts}: pending, firing and resolved alerts, filtered by state, severity,
+ * device, rule and the devices' labels ({@code labelSelector}); acknowledging a firing one.
+ */
 @Path("/api/v1/alerts")
 public class AlertResource {
 
@@ -29,10 +33,12 @@ public class AlertResource {
     private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
 
     private final Alerts alerts;
+    private final DeviceScopes scopes;
     private final CurrentOrganization org;
 
-    public AlertResource(Alerts alerts, CurrentOrganization org) {
+    public AlertResource(Alerts alerts, DeviceScopes scopes, CurrentOrganization org) {
         this.alerts = alerts;
+        this.scopes = scopes;
         this.org = org;
     }
 
@@ -56,7 +62,8 @@ public class AlertResource {
         Alerts.Filter filter = new Alerts.Filter(oneOf("state", state, STATES), oneOf("severity", severity, SEVERITIES),
                 uuid("device", device), uuid("rule", rule));
         int limit = query.limit();
-        return Page.fromOverfetch(alerts.page(org.id(), filter, Cursors.uuidAfter(query), limit + 1), limit,
+        DeviceScopes.Scope devices = scopes.matching(org.id(), query.labelSelector());
+        return Page.fromOverfetch(alerts.page(org.id(), filter, devices, Cursors.uuidAfter(query), limit + 1), limit,
                 a -> a.id.toString(), AlertView::of);
     }
 

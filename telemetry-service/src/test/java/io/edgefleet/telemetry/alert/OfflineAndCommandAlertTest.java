@@ -50,6 +50,13 @@ class OfflineAndCommandAlertTest {
             return !alerts.alerts(remote, "firing").isEmpty();
         });
         assertEquals(List.of(), alerts.alerts(other, null), "hq devices are outside the rule's selector");
+        assertEquals(List.of(remote), api.viewer().queryParam("labelSelector", "site=remote").when().get("/api/v1/alerts")
+                .then().statusCode(200).extract().path("items.deviceId"), "alerts listed by their devices' labels");
+        assertEquals(List.of(), api.viewer().queryParam("labelSelector", "site=hq").when().get("/api/v1/alerts")
+                .then().statusCode(200).extract().path("items"));
+        api.viewer().queryParam("labelSelector", "site in (").when().get("/api/v1/alerts").then().statusCode(400);
+        api.viewer().queryParam("state", "burning").when().get("/api/v1/alerts").then().statusCode(400)
+                .contentType("application/problem+json");
         JsonNode firing = AlertApi.data(AlertApi.eventsUntil(remote, AlertApi.event(EventType.ALERT_FIRING, rule)).get(0));
         assertTrue(firing.path("summary").asText().startsWith("not heard of for 11m (rule: 10m)"), firing.toString());
 
