@@ -56,6 +56,7 @@ public class AlertRuleResource {
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<AlertRuleView> list(@BeanParam ListQuery query) {
+        query.refuseLabelSelector("alert rules");
         int limit = query.limit();
         return Page.fromOverfetch(rules.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit, r -> r.id.toString(),
                 AlertRuleView::of);

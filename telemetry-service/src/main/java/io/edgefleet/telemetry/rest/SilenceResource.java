@@ -55,6 +55,7 @@ public class SilenceResource {
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") @DefaultValue("false") boolean active) {
+        query.refuseLabelSelector("silences");
         int limit = query.limit();
         return Page.fromOverfetch(silences.page(org.id(), active, Cursors.uuidAfter(query), limit + 1), limit,
                 s -> s.id.toString(), SilenceView::of);

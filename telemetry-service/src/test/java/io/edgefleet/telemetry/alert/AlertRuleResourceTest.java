@@ -25,6 +25,7 @@ class AlertRuleResourceTest {
                 .body("spec.kind", equalTo("offline")).body("spec.offline.after", equalTo("15m"))
                 .body("spec.labelSelector", equalTo("ring in (canary)")).body("version", equalTo(0));
         api.viewer().when().get("/api/v1/alert-rules").then().statusCode(200).body("items.id", hasItem(id));
+        api.viewer().queryParam("labelSelector", "ring=canary").when().get("/api/v1/alert-rules").then().statusCode(400);
 
         Map<String, Object> replaced = AlertApi.threshold("edge-offline", "warning", "node_cpu_usage_ratio", ">", 0.8, "10m");
         api.operator().header("If-Match", "\"7\"").body(replaced).when().put("/api/v1/alert-rules/" + id).then().statusCode(409);

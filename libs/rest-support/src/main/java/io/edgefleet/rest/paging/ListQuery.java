@@ -56,4 +56,12 @@ public class ListQuery {
     public LabelSelector labelSelector() {
         return LabelSelector.parse(labelSelector);
     }
+
+    /** For lists of things without labels: a selector there is a mistake, not something to ignore. */
+    public void refuseLabelSelector(String listed) {
+        if (!labelSelector().isEmpty()) {
+            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "labelSelector selects devices; " + listed
+                    + " are not filtered by it");
+        }
+    }
 }
