@@ -19,7 +19,12 @@ public record DeviceFilter(String orgId, LabelSelector selector, Optional<Lifecy
                            Optional<LabelSelector> groupSelector, Optional<String> text) {
 
     public static DeviceFilter everything(String orgId) {
-        return new DeviceFilter(orgId, LabelSelector.parse(null), Optional.empty(), Optional.empty(), Optional.empty(),
+        return matching(orgId, LabelSelector.parse(null));
+    }
+
+    /** Every device whose labels match {@code selector}. */
+    public static DeviceFilter matching(String orgId, LabelSelector selector) {
+        return new DeviceFilter(orgId, selector, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

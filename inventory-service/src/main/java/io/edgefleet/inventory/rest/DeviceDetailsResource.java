@@ -56,6 +56,7 @@ public class DeviceDetailsResource {
     @Path("{id}/history")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<HistoryEntry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        query.refuseLabelSelector("history entries");
         devices.get(org.id(), id);
         int limit = query.limit();
         Optional<Long> after = query.cursor().map(c -> parseLong(c.afterKey()));

@@ -59,6 +59,7 @@ public class GroupResource {
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<GroupView> list(@BeanParam ListQuery query) {
+        query.refuseLabelSelector("groups");
         int limit = query.limit();
         return Page.fromOverfetch(groups.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
                 g -> g.id.toString(), GroupView::of);
@@ -95,13 +96,13 @@ public class GroupResource {
         return Response.noContent().build();
     }
 
-    /** The group's devices now: its members, or what its selector matches. */
+    /** The group's devices now: its members, or what its selector matches (narrowed by {@code labelSelector}). */
     @GET
     @Path("{id}/devices")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam ListQuery query) {
         int limit = query.limit();
-        DeviceFilter filter = service.restrictTo(DeviceFilter.everything(org.id()), id.toString());
+        DeviceFilter filter = service.restrictTo(DeviceFilter.matching(org.id(), query.labelSelector()), id.toString());
         return Page.fromOverfetch(devices.page(filter, Cursors.uuidAfter(query), limit + 1), limit,
                 d -> d.id.toString(), d -> DeviceView.of(d, states.of(d)));
     }

@@ -37,6 +37,20 @@ class GroupEventsTest {
     }
 
     @Test
+    void groupDevicesCanBeNarrowedByLabelsButGroupsCannot() {
+        InventoryApi api = new InventoryApi();
+        String canary = api.device("lbl-canary", Map.of("ring", "canary"));
+        String stable = api.device("lbl-stable", Map.of("ring", "stable"));
+        String group = api.operator().body(Map.of("name", "both", "kind", "static", "members", List.of(canary, stable)))
+                .when().post("/api/v1/groups").then().statusCode(201).extract().path("id");
+
+        assertEquals(List.of(canary), api.as("fleet-viewer").queryParam("labelSelector", "ring=canary")
+                .when().get("/api/v1/groups/" + group + "/devices").then().statusCode(200).extract().path("items.id"));
+        api.as("fleet-viewer").queryParam("labelSelector", "ring=canary").when().get("/api/v1/groups")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void dynamicGroupIsPublishedWithItsSelector() {
         InventoryApi api = new InventoryApi();
         String group = api.operator().body(Map.of("name", "canaries", "kind", "dynamic", "selector", "ring in (canary)"))

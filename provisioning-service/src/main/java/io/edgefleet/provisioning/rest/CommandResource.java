@@ -73,6 +73,7 @@ public class CommandResource {
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<CommandView> list(@PathParam("deviceId") UUID deviceId, @BeanParam ListQuery query,
                                   @QueryParam("status") String status) {
+        query.refuseLabelSelector("commands");
         int limit = query.limit();
         return Page.fromOverfetch(repository.page(org.id(), deviceId, status(status), Cursors.uuidAfter(query), limit + 1),
                 limit, c -> c.id.toString(), CommandView::of);

@@ -55,6 +55,7 @@ public class EnrollmentResource {
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<EnrollmentView> list(@BeanParam ListQuery query, @QueryParam("status") String status) {
+        query.refuseLabelSelector("enrollments");
         int limit = query.limit();
         return Page.fromOverfetch(repository.page(org.id(), status(status), Cursors.uuidAfter(query), limit + 1),
                 limit, e -> e.id.toString(), EnrollmentView::of);

@@ -51,6 +51,7 @@ public class EnrollmentTokenResource {
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<EnrollmentTokenView> list(@BeanParam ListQuery query) {
+        query.refuseLabelSelector("enrollment tokens");
         int limit = query.limit();
         OffsetDateTime now = now();
         return Page.fromOverfetch(repository.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,

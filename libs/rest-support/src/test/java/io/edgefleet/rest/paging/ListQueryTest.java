@@ -1,0 +1,30 @@
+package io.edgefleet.rest.paging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.rest.problem.CommonErrorCode;
+import org.junit.jupiter.api.Test;
+
+class ListQueryTest {
+
+    @Test
+    void limitDefaultsAndBounds() {
+        assertEquals(ListQuery.DEFAULT_LIMIT, new ListQuery(null, null, null).limit());
+        assertEquals(500, new ListQuery("500", null, null).limit());
+        assertEquals(CommonErrorCode.INVALID_LIMIT, assertThrows(ApiException.class,
+                () -> new ListQuery("501", null, null).limit()).errorCode());
+        assertEquals(CommonErrorCode.INVALID_LIMIT, assertThrows(ApiException.class,
+                () -> new ListQuery("ten", null, null).limit()).errorCode());
+    }
+
+    @Test
+    void listsWithoutLabelsRefuseASelectorRatherThanIgnoreIt() {
+        new ListQuery(null, null, null).refuseLabelSelector("groups");
+        new ListQuery(null, null, " ").refuseLabelSelector("groups");
+        ApiException refused = assertThrows(ApiException.class,
+                () -> new ListQuery(null, null, "env=prod").refuseLabelSelector("groups"));
+        assertEquals(CommonErrorCode.VALIDATION_FAILED, refused.errorCode());
+    }
+}
