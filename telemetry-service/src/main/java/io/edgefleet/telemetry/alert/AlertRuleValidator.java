@@ -16,6 +16,9 @@ public class AlertRuleValidator {
     private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final int DEFAULT_MIN_COMMANDS = 3;
 
+    /** The longest failure-rate window a rule may have: command outcomes older than this serve no rule. */
+    static final Duration LONGEST_FAILURE_WINDOW = Duration.ofDays(7);
+
     void validate(AlertRuleSpec spec) {
         require(spec.name() != null && !spec.name().isBlank() && spec.name().length() <= 100, "name",
                 "is required, at most 100 characters");
@@ -63,7 +66,7 @@ public class AlertRuleValidator {
 
     private void failureRate(AlertRuleSpec.CommandFailureRate f) {
         require(f.rate() != null && f.rate() > 0 && f.rate() <= 1, "commandFailureRate.rate", "must be above 0 and at most 1");
-        within("commandFailureRate.window", f.window(), Duration.ofMinutes(1), Duration.ofDays(7));
+        within("commandFailureRate.window", f.window(), Duration.ofMinutes(1), LONGEST_FAILURE_WINDOW);
         require(f.minCommands() == null || f.minCommands() >= 1, "commandFailureRate.minCommands", "must be at least 1");
     }
 

@@ -64,4 +64,8 @@ public interface TelemetryConfig {
     /** How often alert rules are evaluated, e.g. 15s; "off" stops it (read by the scheduler; declared to be validated). */
     @WithDefault("15s")
     String alertEvaluationInterval();
+
+    /** How long resolved alerts and ended silences stay listed as history. */
+    @WithDefault("90d")
+    Duration alertHistoryRetention();
 }

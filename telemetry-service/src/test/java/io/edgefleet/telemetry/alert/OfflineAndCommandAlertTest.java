@@ -29,6 +29,9 @@ class OfflineAndCommandAlertTest {
     @Inject
     AlertEvaluator evaluator;
 
+    @Inject
+    AlertHistoryRetention history;
+
     private final TelemetryApi api = new TelemetryApi();
     private final AlertApi alerts = new AlertApi(api);
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -88,6 +91,14 @@ class OfflineAndCommandAlertTest {
 
         evaluator.evaluate(t0.plus(Duration.ofHours(2)));
         assertEquals("resolved", alerts.alerts(device, null).get(0).get("state"), "the failures left the window");
+
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(t0, java.time.ZoneOffset.UTC);
+        history.purge(today.plusDays(8));
+        evaluator.evaluate(t0.plusSeconds(60));
+        assertEquals(List.of(), alerts.alerts(device, "firing"), "outcomes older than the longest window are gone");
+        assertEquals(1, alerts.alerts(device, null).size(), "the resolved alert is history for 90 days");
+        history.purge(today.plusDays(92)); // resolved at t0 + 2 h, which may be tomorrow
+        assertEquals(List.of(), alerts.alerts(device, null));
     }
 
     private void heartbeat(String device, Instant at) {
