@@ -43,6 +43,10 @@ public class Alert {
     @Column(name = "device_id", nullable = false, updatable = false)
     public UUID deviceId;
 
+    /** The device's inventory name when the alert was raised; null if inventory had not told us yet. */
+    @Column(name = "device_name")
+    public String deviceName;
+
     @Column(nullable = false)
     public String state;
 

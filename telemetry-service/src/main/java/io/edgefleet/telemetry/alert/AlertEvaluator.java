@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
+import io.edgefleet.telemetry.query.ProjectedDevices;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,14 +26,16 @@ public class AlertEvaluator {
     private final AlertConditions conditions;
     private final Silences silences;
     private final AlertNotifier notifier;
+    private final ProjectedDevices devices;
     private final Clock clock;
 
     public AlertEvaluator(EntityManager entityManager, AlertConditions conditions, Silences silences, AlertNotifier notifier,
-                          Clock clock) {
+                          ProjectedDevices devices, Clock clock) {
         this.entityManager = entityManager;
         this.conditions = conditions;
         this.silences = silences;
         this.notifier = notifier;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -124,6 +127,7 @@ public class AlertEvaluator {
         alert.ruleKind = rule.kind;
         alert.severity = rule.severity;
         alert.deviceId = deviceId;
+        alert.deviceName = devices.name(rule.orgId, deviceId).orElse(null);
         alert.state = Alert.PENDING;
         alert.pendingSince = at(now);
         alert.summary = "";

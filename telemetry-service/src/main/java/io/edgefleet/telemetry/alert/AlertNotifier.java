@@ -41,7 +41,7 @@ public class AlertNotifier {
     private void record(EventType type, Alert alert, Instant now) {
         outbox.record(type, alert.orgId, alert.deviceId.toString(), new AlertNotification(alert.id.toString(),
                 alert.ruleId.toString(), alert.ruleName, alert.ruleKind, alert.severity, alert.deviceId.toString(),
-                alert.state, alert.value, alert.summary, instant(alert.startedAt), instant(alert.resolvedAt),
+                alert.deviceName, alert.state, alert.value, alert.summary, instant(alert.startedAt), instant(alert.resolvedAt),
                 alert.acknowledgedBy, now));
     }
 

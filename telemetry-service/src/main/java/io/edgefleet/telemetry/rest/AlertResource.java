@@ -44,13 +44,14 @@ public class AlertResource {
 
     /** An alert as the API shows it. */
     public record AlertView(UUID id, UUID ruleId, String ruleName, String ruleKind, String severity, UUID deviceId,
-                            String state, Double value, String summary, boolean silenced, OffsetDateTime pendingSince,
-                            OffsetDateTime startedAt, OffsetDateTime resolvedAt, String acknowledgedBy,
-                            OffsetDateTime acknowledgedAt) {
+                            String deviceName, String state, Double value, String summary, boolean silenced,
+                            OffsetDateTime pendingSince, OffsetDateTime startedAt, OffsetDateTime resolvedAt,
+                            String acknowledgedBy, OffsetDateTime acknowledgedAt) {
 
         static AlertView of(Alert a) {
-            return new AlertView(a.id, a.ruleId, a.ruleName, a.ruleKind, a.severity, a.deviceId, a.state, a.value, a.summary,
-                    a.silenced, a.pendingSince, a.startedAt, a.resolvedAt, a.acknowledgedBy, a.acknowledgedAt);
+            return new AlertView(a.id, a.ruleId, a.ruleName, a.ruleKind, a.severity, a.deviceId, a.deviceName, a.state,
+                    a.value, a.summary, a.silenced, a.pendingSince, a.startedAt, a.resolvedAt, a.acknowledgedBy,
+                    a.acknowledgedAt);
         }
     }
 

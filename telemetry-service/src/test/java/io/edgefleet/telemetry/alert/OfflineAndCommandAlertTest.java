@@ -62,6 +62,8 @@ class OfflineAndCommandAlertTest {
                 .contentType("application/problem+json");
         JsonNode firing = AlertApi.data(AlertApi.eventsUntil(remote, AlertApi.event(EventType.ALERT_FIRING, rule)).get(0));
         assertTrue(firing.path("summary").asText().startsWith("not heard of for 11m (rule: 10m)"), firing.toString());
+        assertEquals("remote-1", firing.path("deviceName").asText(), "paged with the name inventory gave the device");
+        assertEquals("remote-1", alerts.alerts(remote, "firing").get(0).get("deviceName"));
 
         heartbeat(remote, later.plusSeconds(30));
         Awaitility.await("resolved once heard again").atMost(Duration.ofSeconds(30)).until(() -> {

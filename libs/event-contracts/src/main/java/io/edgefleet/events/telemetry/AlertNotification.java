@@ -10,11 +10,12 @@ import java.time.Instant;
  *
  * @param ruleKind threshold, offline or command-failure-rate
  * @param severity critical, warning or info
+ * @param deviceName the device's inventory name when the alert was raised, if known
  * @param value the value that broke (or, when resolved, last met) the rule, if any
  * @param summary one line for a human: what, where and how far past the rule
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertNotification(String alertId, String ruleId, String ruleName, String ruleKind, String severity,
-                                String deviceId, String state, Double value, String summary, Instant startedAt,
+                                String deviceId, String deviceName, String state, Double value, String summary, Instant startedAt,
                                 Instant resolvedAt, String acknowledgedBy, Instant changedAt) {
 }

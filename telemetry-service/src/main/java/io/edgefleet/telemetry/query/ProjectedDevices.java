@@ -1,0 +1,36 @@
+package io.edgefleet.telemetry.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One device's name and labels from the inventory projection, by the id telemetry knows it by. */
+@ApplicationScoped
+public class ProjectedDevices {
+
+    private final EntityManager entityManager;
+
+    public ProjectedDevices(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<String> name(String orgId, UUID deviceId) {
+        return column(orgId, deviceId, "name");
+    }
+
+    /** Empty when the device is not (yet) projected. */
+    public Map<String, String> labels(String orgId, UUID deviceId) {
+        return column(orgId, deviceId, "CAST(labels AS text)").map(LabelsJson::read).orElse(Map.of());
+    }
+
+    private Optional<String> column(String orgId, UUID deviceId, String column) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = entityManager.createNativeQuery("SELECT " + column + " FROM device_projection "
+                        + "WHERE org_id = :org AND COALESCE(identity_id, device_id) = :device")
+                .setParameter("org", orgId).setParameter("device", deviceId).getResultList();
+        return rows.stream().findFirst();
+    }
+}
