@@ -10,6 +10,7 @@ import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
+import io.edgefleet.messaging.inbox.ConsumerRetries;
 import io.edgefleet.telemetry.alert.DeviceActivity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -23,17 +24,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * What alert rules need to know of devices besides samples: heartbeats and reports (alive),
  * connectivity and decommissioning from inventory, and finished commands. Every write is
  * idempotent by itself (newest time wins, one row per command), so no inbox; undecodable or
- * incomplete events are dead-lettered.
+ * incomplete events are dead-lettered, database failures retried ({@link ConsumerRetries}).
  */
 @ApplicationScoped
 public class DeviceActivityConsumer {
 
     private final CloudEventCodec codec;
     private final DeviceActivity activity;
+    private final ConsumerRetries retries;
 
-    public DeviceActivityConsumer(CloudEventCodec codec, DeviceActivity activity) {
+    public DeviceActivityConsumer(CloudEventCodec codec, DeviceActivity activity, ConsumerRetries retries) {
         this.codec = codec;
         this.activity = activity;
+        this.retries = retries;
     }
 
     @Incoming("agent-reports")
@@ -63,7 +66,8 @@ public class DeviceActivityConsumer {
         } else if (type == EventType.DEVICE_DECOMMISSIONED) {
             DeviceDecommissioned gone = codec.data(event, DeviceDecommissioned.class);
             UUID device = id(gone.identityId() != null ? gone.identityId() : gone.deviceId());
-            QuarkusTransaction.requiringNew().run(() -> activity.gone(org(event), device));
+            String org = org(event);
+            write("inventory-activity", event, () -> activity.gone(org, device));
         }
     }
 
@@ -77,8 +81,11 @@ public class DeviceActivityConsumer {
         CommandStatusChanged change = codec.data(event, CommandStatusChanged.class);
         if (change.status() == CommandStatus.SUCCEEDED || change.status() == CommandStatus.FAILED) {
             Instant at = change.changedAt() == null ? Instant.now() : change.changedAt();
-            QuarkusTransaction.requiringNew().run(() -> activity.commandFinished(org(event), id(change.commandId()),
-                    id(change.deviceId()), change.status() == CommandStatus.FAILED, at));
+            String org = org(event);
+            UUID command = id(change.commandId());
+            UUID device = id(change.deviceId());
+            write("command-status", event, () -> activity.commandFinished(org, command, device,
+                    change.status() == CommandStatus.FAILED, at));
         }
     }
 
@@ -87,7 +94,16 @@ public class DeviceActivityConsumer {
             throw new PoisonEventException(event.type() + " carries no time");
         }
         UUID device = id(deviceId);
-        QuarkusTransaction.requiringNew().run(() -> activity.seen(org(event), device, at));
+        String org = org(event);
+        write("agent-reports", event, () -> activity.seen(org, device, at));
+    }
+
+    /** One idempotent write in its own transaction, retried while the database is away. */
+    private void write(String channel, CloudEvent event, Runnable write) {
+        retries.run("telemetry-service/" + channel, event.id(), () -> {
+            QuarkusTransaction.requiringNew().run(write);
+            return "processed";
+        });
     }
 
     private static String org(CloudEvent event) {

@@ -5,6 +5,7 @@ import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
+import io.edgefleet.messaging.inbox.ConsumerRetries;
 import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.storage.SampleStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,19 +18,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * {@code fleet.telemetry.samples} → PostgreSQL. No inbox: samples carry their own natural key
  * (batch id, index, time), so a redelivered batch inserts nothing. Undecodable records are
- * dead-lettered; a database failure is retried by the channel (the record is not acknowledged).
+ * dead-lettered; a database failure is retried with backoff ({@link ConsumerRetries}) and only
+ * dead-lettered, kept for replay, if it persists.
  */
 @ApplicationScoped
 public class TelemetrySamplesConsumer {
 
     private final CloudEventCodec codec;
     private final SampleStore store;
-    private final FleetMetrics metrics;
+    static final String CONSUMER = "telemetry-service/samples";
 
-    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, FleetMetrics metrics) {
+    private final FleetMetrics metrics;
+    private final ConsumerRetries retries;
+
+    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, FleetMetrics metrics, ConsumerRetries retries) {
         this.codec = codec;
         this.store = store;
         this.metrics = metrics;
+        this.retries = retries;
     }
 
     @Incoming("telemetry-samples")
@@ -43,7 +49,10 @@ public class TelemetrySamplesConsumer {
         if (event.orgId() == null || batch.batchId() == null || batch.deviceId() == null || batch.samples() == null) {
             throw new PoisonEventException("telemetry batch lacks orgid, batchId, deviceId or samples");
         }
-        int fresh = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
-        metrics.stored(fresh, batch.receivedAt());
+        retries.run(CONSUMER, event.id(), () -> {
+            int fresh = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
+            metrics.stored(fresh, batch.receivedAt());
+            return fresh > 0 ? "processed" : "duplicate";
+        });
     }
 }

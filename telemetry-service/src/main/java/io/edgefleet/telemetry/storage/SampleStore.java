@@ -1,6 +1,7 @@
 package io.edgefleet.telemetry.storage;
 
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -33,11 +34,13 @@ public class SampleStore {
 
     private final Rollups rollups;
     private final LatestValues latest;
+    private final AfterCommit afterCommit;
 
-    public SampleStore(EntityManager entityManager, Rollups rollups, LatestValues latest) {
+    public SampleStore(EntityManager entityManager, Rollups rollups, LatestValues latest, AfterCommit afterCommit) {
         this.entityManager = entityManager;
         this.rollups = rollups;
         this.latest = latest;
+        this.afterCommit = afterCommit;
     }
 
     /** A batch and the organization it belongs to. */
@@ -116,13 +119,17 @@ public class SampleStore {
         Set<LocalDate> days = new TreeSet<>();
         batches.forEach(b -> b.batch().samples().forEach(s -> days.add(s.timestamp().atOffset(ZoneOffset.UTC).toLocalDate())));
         days.removeAll(knownPartitions);
+        if (days.isEmpty()) {
+            return;
+        }
         try (Statement st = connection.createStatement()) {
             for (LocalDate day : days) {
                 st.execute("CREATE TABLE IF NOT EXISTS metric_sample_" + day.format(PARTITION) + " PARTITION OF metric_sample "
                         + "FOR VALUES FROM ('" + day + "T00:00:00Z') TO ('" + day.plusDays(1) + "T00:00:00Z')");
-                knownPartitions.add(day);
             }
         }
+        // A partition created in a transaction that rolls back does not exist: remember it once committed.
+        afterCommit.run(() -> knownPartitions.addAll(days));
     }
 
     /** Retention dropped this day's partition: recreate it if samples of that day arrive again. */

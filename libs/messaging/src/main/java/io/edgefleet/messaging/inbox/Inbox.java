@@ -3,8 +3,6 @@ package io.edgefleet.messaging.inbox;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,31 +10,28 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
 /**
  * Processes each event at most once per consumer: the event id is recorded in the same
  * transaction as the state change, so a redelivered event is recognised and skipped.
  *
- * <p>Poison events are rethrown at once; the channel's dead-letter strategy moves them to
- * {@code <topic>.dlq} and consumption goes on. Other failures are retried with backoff and
- * dead-lettered (kept for replay, never dropped) only after {@link InboxConfig#maxAttempts()}.
+ * <p>Failures are handled by {@link ConsumerRetries}: poison is dead-lettered at once, other
+ * failures retried with backoff and dead-lettered (kept for replay) only after
+ * {@link InboxConfig#maxAttempts()}.
  */
 @ApplicationScoped
 public class Inbox {
 
-    private static final Logger LOG = Logger.getLogger(Inbox.class);
-
     private final EntityManager entityManager;
     private final CloudEventCodec codec;
     private final InboxConfig config;
-    private final MeterRegistry registry;
+    private final ConsumerRetries retries;
 
-    public Inbox(EntityManager entityManager, CloudEventCodec codec, InboxConfig config, MeterRegistry registry) {
+    public Inbox(EntityManager entityManager, CloudEventCodec codec, InboxConfig config, ConsumerRetries retries) {
         this.entityManager = entityManager;
         this.codec = codec;
         this.config = config;
-        this.registry = registry;
+        this.retries = retries;
     }
 
     /** Decodes {@code record} and applies it with {@code handler} unless {@code consumer} already did. */
@@ -45,26 +40,11 @@ public class Inbox {
         try {
             event = codec.decode(record);
         } catch (PoisonEventException e) {
-            count(consumer, "dead_lettered");
+            retries.deadLettered(consumer);
             throw e;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, handler));
-                count(consumer, applied ? "processed" : "duplicate");
-                return;
-            } catch (PoisonEventException e) {
-                count(consumer, "dead_lettered");
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
-                    count(consumer, "dead_lettered");
-                    throw e;
-                }
-                LOG.warnf("%s: event %s failed (attempt %d), retrying: %s", consumer, event.id(), attempt, e.getMessage());
-                backoff(attempt);
-            }
-        }
+        retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew()
+                .call(() -> applyOnce(consumer, event, handler)) ? "processed" : "duplicate");
     }
 
     private boolean applyOnce(String consumer, CloudEvent event, EventHandler handler) {
@@ -86,20 +66,5 @@ public class Inbox {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("DELETE FROM inbox_event WHERE processed_at < :cutoff")
                 .setParameter("cutoff", cutoff).executeUpdate());
-    }
-
-    private void backoff(int attempt) {
-        long delay = Math.min(config.maxBackoff().toMillis(), config.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an event", e);
-        }
-    }
-
-    private void count(String consumer, String outcome) {
-        Counter.builder("edgefleet_events_consumed").description("Events consumed, by consumer and outcome")
-                .tags("consumer", consumer, "outcome", outcome).register(registry).increment();
     }
 }

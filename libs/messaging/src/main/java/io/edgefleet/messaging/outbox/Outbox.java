@@ -3,11 +3,9 @@ package io.edgefleet.messaging.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
+import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,14 +21,13 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json, TransactionSynchronizationRegistry transactions,
-                  OutboxRelay relay) {
+    public Outbox(EntityManager entityManager, ObjectMapper json, AfterCommit afterCommit, OutboxRelay relay) {
         this.entityManager = entityManager;
         this.json = json;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
     }
 
@@ -56,23 +53,8 @@ public class Outbox {
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         event.data = toJson(data);
         entityManager.persist(event);
-        wakeRelayAfterCommit();
+        afterCommit.run(relay::wakeUp);
         return event.id;
-    }
-
-    private void wakeRelayAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 
     private String toJson(Object data) {
