@@ -91,6 +91,14 @@ class TelemetryIngestTest {
         post(device, body).then().body("code", equalTo("DEVICE_REVOKED"));
     }
 
+    @Test
+    void anOversizedBodyIsRefusedAsAProblem() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+        post(UUID.randomUUID().toString(), Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1,
+                "samples", List.of(sample("m", Map.of("l", huge), Instant.now(), 1))))
+                .then().statusCode(413).contentType(PROBLEM).body("code", equalTo("BODY_TOO_LARGE"));
+    }
+
     private static void refused(String device, List<Map<String, Object>> samples, int status, String code) {
         post(device, Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1, "samples", samples))
                 .then().statusCode(status).contentType(PROBLEM).body("code", equalTo(code));
