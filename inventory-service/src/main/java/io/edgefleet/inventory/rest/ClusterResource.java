@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.repository.ClusterNodeRepository;
@@ -54,7 +55,7 @@ public class ClusterResource {
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
     public Response create(@Valid @NotNull ClusterRequest request, UriInfo uri) {
         if (request.name() == null) {
-            throw io.edgefleet.rest.problem.ApiException.unprocessable("name", "is required");
+            throw io.edgefleet.core.error.FleetException.unprocessable("name", "is required");
         }
         Cluster cluster = service.create(org.id(), request.toSpec());
         return Response.created(uri.getAbsolutePathBuilder().path(cluster.id.toString()).build())

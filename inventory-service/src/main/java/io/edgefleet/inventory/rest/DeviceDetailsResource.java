@@ -10,8 +10,8 @@ import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,7 +100,7 @@ public class DeviceDetailsResource {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
+            throw new FleetException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
         }
     }
 }

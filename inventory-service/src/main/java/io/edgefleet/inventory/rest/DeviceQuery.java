@@ -4,8 +4,8 @@ import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.rest.paging.ListQuery;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
 
@@ -71,7 +71,7 @@ public class DeviceQuery extends ListQuery {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    private static ApiException invalid(String detail) {
-        return new ApiException(CommonErrorCode.VALIDATION_FAILED, detail);
+    private static FleetException invalid(String detail) {
+        return new FleetException(CommonErrorCode.VALIDATION_FAILED, detail);
     }
 }

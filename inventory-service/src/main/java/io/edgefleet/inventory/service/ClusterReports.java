@@ -7,7 +7,7 @@ import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.ClusterNodeRepository;
 import io.edgefleet.inventory.repository.ClusterRepository;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -50,7 +50,7 @@ public class ClusterReports {
     public void apply(Device device, JsonNode report) {
         String version = text(report.path("cluster"), "kubernetesVersion");
         if (version == null) {
-            throw ApiException.unprocessable("cluster.kubernetesVersion", "an inventory report names the cluster's version");
+            throw FleetException.unprocessable("cluster.kubernetesVersion", "an inventory report names the cluster's version");
         }
         String distribution = ClusterRules.distributionOf(version);
         String name = Objects.requireNonNullElse(text(report.path("cluster"), "name"), device.name);
@@ -58,7 +58,7 @@ public class ClusterReports {
                 .orElseGet(() -> clusterService.create(device.orgId, new ClusterSpec(name, distribution, version,
                         null, null, null, null, Map.of())));
         if (!cluster.distribution.equals(distribution)) {
-            throw ApiException.unprocessable("cluster", "cluster " + name + " runs " + cluster.distribution
+            throw FleetException.unprocessable("cluster", "cluster " + name + " runs " + cluster.distribution
                     + "; a machine reporting " + version + " cannot join it: k8s and k3s are never mixed");
         }
         cluster.kubernetesVersion = version;

@@ -1,6 +1,6 @@
 package io.edgefleet.inventory.service;
 
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,33 +23,33 @@ public final class ClusterRules {
     public static void check(String distribution, String version, String cni, String loadBalancer,
                              List<String> storageDrivers, int maxNodes) {
         if (!CNI_OF.containsKey(distribution)) {
-            throw ApiException.unprocessable("distribution", "must be k8s or k3s");
+            throw FleetException.unprocessable("distribution", "must be k8s or k3s");
         }
         if (!CNI_OF.get(distribution).equals(cni)) {
-            throw ApiException.unprocessable("cni", distribution + " clusters use " + CNI_OF.get(distribution));
+            throw FleetException.unprocessable("cni", distribution + " clusters use " + CNI_OF.get(distribution));
         }
         if (version != null) {
             checkVersion(distribution, version);
         }
         if (!LOAD_BALANCERS.contains(loadBalancer)) {
-            throw ApiException.unprocessable("loadBalancer", "must be kubevip or byo");
+            throw FleetException.unprocessable("loadBalancer", "must be kubevip or byo");
         }
         for (String driver : storageDrivers == null ? List.<String>of() : storageDrivers) {
             if (!STORAGE.contains(driver)) {
-                throw ApiException.unprocessable("storageDrivers", "'" + driver + "' is not one of local-pv, smb, nfs, acsa");
+                throw FleetException.unprocessable("storageDrivers", "'" + driver + "' is not one of local-pv, smb, nfs, acsa");
             }
         }
         if (maxNodes < 1 || maxNodes > 100) {
-            throw ApiException.unprocessable("maxNodes", "must be 1 to 100");
+            throw FleetException.unprocessable("maxNodes", "must be 1 to 100");
         }
     }
 
     public static void checkVersion(String distribution, String version) {
         if (!VERSION.matcher(version).matches()) {
-            throw ApiException.unprocessable("kubernetesVersion", "must look like v1.30.4 (k8s) or v1.30.4+k3s1 (k3s)");
+            throw FleetException.unprocessable("kubernetesVersion", "must look like v1.30.4 (k8s) or v1.30.4+k3s1 (k3s)");
         }
         if (!distributionOf(version).equals(distribution)) {
-            throw ApiException.unprocessable("kubernetesVersion", "a " + distribution + " cluster cannot run " + version
+            throw FleetException.unprocessable("kubernetesVersion", "a " + distribution + " cluster cannot run " + version
                     + ": k8s and k3s are never mixed");
         }
     }

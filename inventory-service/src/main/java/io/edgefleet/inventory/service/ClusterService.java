@@ -11,7 +11,7 @@ import io.edgefleet.inventory.repository.ClusterRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.messaging.outbox.Outbox;
 import io.edgefleet.rest.labels.Labels;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -46,10 +46,10 @@ public class ClusterService {
     @Transactional
     public Cluster create(String orgId, ClusterSpec spec) {
         if (clusters.findByName(orgId, spec.name()).isPresent()) {
-            throw new ApiException(InventoryErrorCode.CLUSTER_NAME_TAKEN, "a cluster named '" + spec.name() + "' exists");
+            throw new FleetException(InventoryErrorCode.CLUSTER_NAME_TAKEN, "a cluster named '" + spec.name() + "' exists");
         }
         if (spec.distribution() == null || !ClusterRules.CNI_OF.containsKey(spec.distribution())) {
-            throw ApiException.unprocessable("distribution", "must be k8s or k3s");
+            throw FleetException.unprocessable("distribution", "must be k8s or k3s");
         }
         Cluster cluster = new Cluster();
         cluster.id = UUID.randomUUID();
@@ -69,11 +69,11 @@ public class ClusterService {
     public Cluster patch(String orgId, UUID id, ClusterSpec spec, Long ifMatch) {
         Cluster cluster = get(orgId, id);
         if (ifMatch != null && ifMatch != cluster.version) {
-            throw new ApiException(InventoryErrorCode.PRECONDITION_FAILED, "If-Match \"" + ifMatch + "\" but the cluster is at \""
+            throw new FleetException(InventoryErrorCode.PRECONDITION_FAILED, "If-Match \"" + ifMatch + "\" but the cluster is at \""
                     + cluster.version + "\"");
         }
         if (spec.distribution() != null && !spec.distribution().equals(cluster.distribution)) {
-            throw ApiException.unprocessable("distribution", "a cluster never switches between k8s and k3s");
+            throw FleetException.unprocessable("distribution", "a cluster never switches between k8s and k3s");
         }
         describe(cluster, spec);
         published(cluster);
@@ -84,7 +84,7 @@ public class ClusterService {
     public void delete(String orgId, UUID id) {
         Cluster cluster = get(orgId, id);
         if (!devices.inCluster(id).isEmpty()) {
-            throw new ApiException(InventoryErrorCode.CLUSTER_NOT_EMPTY, "detach the cluster's machines first");
+            throw new FleetException(InventoryErrorCode.CLUSTER_NOT_EMPTY, "detach the cluster's machines first");
         }
         clusters.delete(cluster);
     }
@@ -93,13 +93,13 @@ public class ClusterService {
     @Transactional
     public Cluster attach(String orgId, UUID clusterId, UUID deviceId, String actor) {
         Cluster cluster = get(orgId, clusterId);
-        Device device = devices.findInOrg(orgId, deviceId).orElseThrow(() -> new ApiException(
+        Device device = devices.findInOrg(orgId, deviceId).orElseThrow(() -> new FleetException(
                 InventoryErrorCode.DEVICE_NOT_FOUND, "no device " + deviceId));
         DeviceService.refuseDecommissioned(device);
         long planned = devices.inCluster(clusterId).stream().filter(d -> !d.id.equals(deviceId))
                 .mapToLong(ClusterService::nodesOf).sum();
         if (Math.max(planned, nodes.countInCluster(clusterId)) + nodesOf(device) > cluster.maxNodes) {
-            throw ApiException.unprocessable("maxNodes", "cluster " + cluster.name + " allows " + cluster.maxNodes + " nodes");
+            throw FleetException.unprocessable("maxNodes", "cluster " + cluster.name + " allows " + cluster.maxNodes + " nodes");
         }
         deviceChanges.apply(device, actor, d -> d.clusterId = clusterId);
         published(cluster);
@@ -119,7 +119,7 @@ public class ClusterService {
 
     public Cluster get(String orgId, UUID id) {
         return clusters.findInOrg(orgId, id).orElseThrow(
-                () -> new ApiException(InventoryErrorCode.CLUSTER_NOT_FOUND, "no cluster " + id));
+                () -> new FleetException(InventoryErrorCode.CLUSTER_NOT_FOUND, "no cluster " + id));
     }
 
     /** Publishes the cluster's whole state (after a change by an operator or a report). */

@@ -4,7 +4,7 @@ import io.edgefleet.events.inventory.NetworkConfig;
 import io.edgefleet.events.inventory.NodeAllocation;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.rest.labels.Labels;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,15 +31,15 @@ public final class DeviceRules {
         checkAllocation("windowsNode", windows, 1);
         int vcpus = vcpus(linux) + vcpus(windows);
         if (vcpus > MAX_VCPUS) {
-            throw ApiException.unprocessable("linuxNode.vcpus", "a machine allocates at most " + MAX_VCPUS
+            throw FleetException.unprocessable("linuxNode.vcpus", "a machine allocates at most " + MAX_VCPUS
                     + " vCPUs to its nodes in all (asked " + vcpus + ")");
         }
         if (hardware != null && hardware.cpuCores() != null && vcpus > hardware.cpuCores()) {
-            throw ApiException.unprocessable("linuxNode.vcpus", "nodes cannot allocate more vCPUs than the "
+            throw FleetException.unprocessable("linuxNode.vcpus", "nodes cannot allocate more vCPUs than the "
                     + hardware.cpuCores() + " cores of the machine");
         }
         if (hardware != null && hardware.memoryMb() != null && memory(linux) + memory(windows) > hardware.memoryMb()) {
-            throw ApiException.unprocessable("linuxNode.memoryMb", "nodes cannot allocate more memory than the machine has");
+            throw FleetException.unprocessable("linuxNode.memoryMb", "nodes cannot allocate more memory than the machine has");
         }
         checkNetwork(network);
     }
@@ -49,13 +49,13 @@ public final class DeviceRules {
             return;
         }
         if (node.vcpus() == null || node.vcpus() < 1) {
-            throw ApiException.unprocessable(field + ".vcpus", "must be at least 1");
+            throw FleetException.unprocessable(field + ".vcpus", "must be at least 1");
         }
         if (node.memoryMb() == null || node.memoryMb() < minMemoryMb) {
-            throw ApiException.unprocessable(field + ".memoryMb", "must be at least " + minMemoryMb + " MB");
+            throw FleetException.unprocessable(field + ".memoryMb", "must be at least " + minMemoryMb + " MB");
         }
         if (node.storageGb() != null && node.storageGb() < 1) {
-            throw ApiException.unprocessable(field + ".storageGb", "must be at least 1 GB");
+            throw FleetException.unprocessable(field + ".storageGb", "must be at least 1 GB");
         }
     }
 
@@ -70,17 +70,17 @@ public final class DeviceRules {
             requireIp("network.dns[" + i + "]", dns.get(i));
         }
         if (network.vlanId() != null && (network.vlanId() < 1 || network.vlanId() > 4094)) {
-            throw ApiException.unprocessable("network.vlanId", "must be 1 to 4094");
+            throw FleetException.unprocessable("network.vlanId", "must be 1 to 4094");
         }
         String range = network.serviceIpRange();
         if (range != null && !isCidrOrRange(range)) {
-            throw ApiException.unprocessable("network.serviceIpRange", "must be a CIDR (10.0.0.0/24) or a range (a.b.c.d-e.f.g.h)");
+            throw FleetException.unprocessable("network.serviceIpRange", "must be a CIDR (10.0.0.0/24) or a range (a.b.c.d-e.f.g.h)");
         }
     }
 
     private static void requireIp(String field, String value) {
         if (value != null && !isIp(value)) {
-            throw ApiException.unprocessable(field, "'" + value + "' is not an IP address");
+            throw FleetException.unprocessable(field, "'" + value + "' is not an IP address");
         }
     }
 

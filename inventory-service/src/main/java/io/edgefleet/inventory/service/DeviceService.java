@@ -7,7 +7,7 @@ import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.messaging.outbox.Outbox;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -45,7 +45,7 @@ public class DeviceService {
     public Device register(String orgId, UUID id, DeviceSpec spec, String actor) {
         DeviceRules.check(spec.labels(), spec.hardware(), spec.linuxNode(), spec.windowsNode(), spec.network());
         if (devices.nameTaken(orgId, spec.name())) {
-            throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + spec.name() + "' already exists");
+            throw new FleetException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + spec.name() + "' already exists");
         }
         Device device = Device.register(id, orgId, spec.name(), spec.labels(), OffsetDateTime.now(clock));
         describe(device, spec);
@@ -73,7 +73,7 @@ public class DeviceService {
                 or(patch.windowsNode(), device.windowsNode), or(patch.network(), device.network));
         DeviceRules.check(merged.labels(), merged.hardware(), merged.linuxNode(), merged.windowsNode(), merged.network());
         if (!merged.name().equals(device.name) && devices.nameTaken(orgId, merged.name())) {
-            throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + merged.name() + "' already exists");
+            throw new FleetException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + merged.name() + "' already exists");
         }
         changes.apply(device, actor, d -> {
             d.name = merged.name();
@@ -117,14 +117,14 @@ public class DeviceService {
     public void delete(String orgId, UUID id) {
         Device device = get(orgId, id);
         if (!device.isDecommissioned()) {
-            throw new ApiException(InventoryErrorCode.DEVICE_NOT_DECOMMISSIONED, "decommission device " + id + " first");
+            throw new FleetException(InventoryErrorCode.DEVICE_NOT_DECOMMISSIONED, "decommission device " + id + " first");
         }
         devices.delete(device);
     }
 
     public Device get(String orgId, UUID id) {
         return devices.findInOrg(orgId, id).orElseThrow(
-                () -> new ApiException(InventoryErrorCode.DEVICE_NOT_FOUND, "no device " + id));
+                () -> new FleetException(InventoryErrorCode.DEVICE_NOT_FOUND, "no device " + id));
     }
 
     static void describe(Device d, DeviceSpec spec) {
@@ -153,17 +153,17 @@ public class DeviceService {
 
     static void refuseDecommissioned(Device device) {
         if (device.isDecommissioned()) {
-            throw new ApiException(InventoryErrorCode.DEVICE_DECOMMISSIONED, "device " + device.id + " is decommissioned");
+            throw new FleetException(InventoryErrorCode.DEVICE_DECOMMISSIONED, "device " + device.id + " is decommissioned");
         }
     }
 
     private static void requireVersion(Device device, Long ifMatch, Long resourceVersion) {
         if (ifMatch != null && ifMatch != device.version) {
-            throw new ApiException(InventoryErrorCode.PRECONDITION_FAILED,
+            throw new FleetException(InventoryErrorCode.PRECONDITION_FAILED,
                     "If-Match \"" + ifMatch + "\" but the device is at \"" + device.version + "\"");
         }
         if (resourceVersion != null && resourceVersion != device.version) {
-            throw new ApiException(InventoryErrorCode.RESOURCE_VERSION_CONFLICT,
+            throw new FleetException(InventoryErrorCode.RESOURCE_VERSION_CONFLICT,
                     "resourceVersion " + resourceVersion + " but the device is at " + device.version);
         }
     }
@@ -174,7 +174,7 @@ public class DeviceService {
         } catch (PersistenceException e) {
             if (e.getCause() instanceof ConstraintViolationException violation
                     && "device_name_unique_per_org".equals(violation.getConstraintName())) {
-                throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + device.name + "' already exists");
+                throw new FleetException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + device.name + "' already exists");
             }
             throw e;
         }

@@ -3,7 +3,7 @@ package io.edgefleet.inventory.service;
 import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceRepository;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,10 +29,10 @@ public class ExternalDevices {
     /** Must run in a transaction; a record breaking a rule throws the same 4xx error REST would give. */
     public Device upsert(String orgId, ExternalDeviceUpserted record) {
         if (record.externalId() == null || record.externalId().isBlank()) {
-            throw ApiException.unprocessable("externalId", "is required");
+            throw FleetException.unprocessable("externalId", "is required");
         }
         if (record.name() == null || !DNS_NAME.matcher(record.name()).matches()) {
-            throw ApiException.unprocessable("name", "must be a DNS-1123 name");
+            throw FleetException.unprocessable("name", "must be a DNS-1123 name");
         }
         Map<String, String> labels = record.labels() == null ? Map.of() : record.labels();
         DeviceSpec spec = new DeviceSpec(record.name(), record.externalId(), labels, record.hostOs(),
@@ -45,7 +45,7 @@ public class ExternalDevices {
     private Device update(Device device, DeviceSpec spec) {
         DeviceService.refuseDecommissioned(device);
         if (!spec.name().equals(device.name) && devices.nameTaken(device.orgId, spec.name())) {
-            throw new ApiException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + spec.name() + "' already exists");
+            throw new FleetException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + spec.name() + "' already exists");
         }
         DeviceRules.check(spec.labels(), spec.hardware(), spec.linuxNode(), spec.windowsNode(), spec.network());
         Map<String, String> labels = new HashMap<>(device.labels);

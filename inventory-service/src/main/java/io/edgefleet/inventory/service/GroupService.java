@@ -5,7 +5,7 @@ import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceGroupRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -33,13 +33,13 @@ public class GroupService {
     @Transactional
     public DeviceGroup create(String orgId, String name, DeviceGroup.Kind kind, String selector, List<UUID> members) {
         if (groups.findByName(orgId, name).isPresent()) {
-            throw new ApiException(InventoryErrorCode.GROUP_NAME_TAKEN, "a group named '" + name + "' exists");
+            throw new FleetException(InventoryErrorCode.GROUP_NAME_TAKEN, "a group named '" + name + "' exists");
         }
         if (kind == DeviceGroup.Kind.DYNAMIC && (selector == null || LabelSelector.parse(selector).isEmpty())) {
-            throw ApiException.unprocessable("selector", "a dynamic group needs a non-empty label selector");
+            throw FleetException.unprocessable("selector", "a dynamic group needs a non-empty label selector");
         }
         if (kind == DeviceGroup.Kind.STATIC && selector != null) {
-            throw ApiException.unprocessable("selector", "a static group has members, not a selector");
+            throw FleetException.unprocessable("selector", "a static group has members, not a selector");
         }
         DeviceGroup group = new DeviceGroup();
         group.id = UUID.randomUUID();
@@ -50,7 +50,7 @@ public class GroupService {
         group.createdAt = OffsetDateTime.now(clock);
         groups.persistAndFlush(group);
         for (UUID member : members == null ? List.<UUID>of() : members) {
-            devices.findInOrg(orgId, member).orElseThrow(() -> ApiException.unprocessable("members", "no device " + member));
+            devices.findInOrg(orgId, member).orElseThrow(() -> FleetException.unprocessable("members", "no device " + member));
             groups.addMember(group.id, member);
         }
         events.changed(group);
@@ -60,7 +60,7 @@ public class GroupService {
     @Transactional
     public void addMember(String orgId, UUID groupId, UUID deviceId) {
         DeviceGroup group = staticGroup(orgId, groupId);
-        devices.findInOrg(orgId, deviceId).orElseThrow(() -> ApiException.unprocessable("members",
+        devices.findInOrg(orgId, deviceId).orElseThrow(() -> FleetException.unprocessable("members",
                 "no device " + deviceId));
         groups.addMember(group.id, deviceId);
         events.changed(group);
@@ -82,7 +82,7 @@ public class GroupService {
 
     public DeviceGroup get(String orgId, UUID id) {
         return groups.findInOrg(orgId, id).orElseThrow(
-                () -> new ApiException(InventoryErrorCode.GROUP_NOT_FOUND, "no group " + id));
+                () -> new FleetException(InventoryErrorCode.GROUP_NOT_FOUND, "no group " + id));
     }
 
     /** Narrows a device filter to a group's members, the group named by id or name. */
@@ -102,14 +102,14 @@ public class GroupService {
             return get(orgId, UUID.fromString(ref));
         } catch (IllegalArgumentException notAnId) {
             return groups.findByName(orgId, ref).orElseThrow(
-                    () -> new ApiException(InventoryErrorCode.GROUP_NOT_FOUND, "no group " + ref));
+                    () -> new FleetException(InventoryErrorCode.GROUP_NOT_FOUND, "no group " + ref));
         }
     }
 
     private DeviceGroup staticGroup(String orgId, UUID groupId) {
         DeviceGroup group = get(orgId, groupId);
         if (group.kind != DeviceGroup.Kind.STATIC) {
-            throw new ApiException(InventoryErrorCode.GROUP_NOT_STATIC, "group " + group.name + " is dynamic");
+            throw new FleetException(InventoryErrorCode.GROUP_NOT_STATIC, "group " + group.name + " is dynamic");
         }
         return group;
     }

@@ -1,6 +1,7 @@
 package io.edgefleet.inventory.service;
 
-import io.edgefleet.rest.problem.ErrorCode;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.ErrorCode;
 
 /** inventory-service's own stable error codes (shared ones are in CommonErrorCode). */
 public enum InventoryErrorCode implements ErrorCode {

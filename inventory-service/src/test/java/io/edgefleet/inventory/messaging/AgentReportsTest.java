@@ -50,7 +50,7 @@ class AgentReportsTest {
         String identity = enrolledDevice(api, "edge-mixed-01");
         Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, "k8s-site", "v1.30.4+k3s1"));
 
-        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.AGENT_REPORTS), 1, Duration.ofSeconds(60),
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.AGENT_REPORTS, "inventory-service"), 1, Duration.ofSeconds(60),
                 r -> identity.equals(r.key())).get(0);
         assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("never mixed"));
     }

@@ -42,7 +42,7 @@ class ExternalDevicesTest {
                 "{\"externalId\":\"CMDB-GOOD\",\"name\":\"edge-good\"}");
 
         awaitCount(api, 1);
-        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.EXTERNAL_DEVICES), 1, Duration.ofSeconds(60),
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.EXTERNAL_DEVICES, "inventory-service"), 1, Duration.ofSeconds(60),
                 r -> "CMDB-BAD".equals(r.key())).get(0);
         String reason = KafkaTestClient.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("linuxNode.vcpus"), reason);

@@ -16,6 +16,10 @@ public final class CloudEventAttributes {
     public static final String TIME = "ce_time";
     /** Extension attribute: the organization (tenant) that owns the subject. */
     public static final String ORG = "ce_orgid";
+    /** Optional: the data's media type when another system sets it instead of {@code content-type}. */
+    public static final String DATA_CONTENT_TYPE = "ce_datacontenttype";
+    /** The {@code $id} of the data's JSON Schema. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 

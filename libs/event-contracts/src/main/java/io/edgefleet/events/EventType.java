@@ -89,6 +89,11 @@ public enum EventType {
         return "/schemas/" + wireName + ".json";
     }
 
+    /** The {@code $id} of this type's JSON Schema, carried as the {@code dataschema} attribute. */
+    public String schemaId() {
+        return "https://edgefleet.io/schemas/" + wireName + ".json";
+    }
+
     /** Tolerant lookup: an unknown type is not an error for a reader, it is skipped. */
     public static Optional<EventType> fromWireName(String wireName) {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();

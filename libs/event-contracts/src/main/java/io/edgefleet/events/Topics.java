@@ -2,7 +2,8 @@ package io.edgefleet.events;
 
 /**
  * Kafka topic names. They are contracts with other systems: never rename one, add a new one.
- * Each consumed topic has a dead-letter topic named {@code <topic>.dlq}.
+ * Each consumer has its own dead-letter topic, named by one rule: {@code <topic>.<service>.dlq}
+ * ({@link #deadLetterOf(String, String)}).
  */
 public final class Topics {
 
@@ -22,7 +23,13 @@ public final class Topics {
     private Topics() {
     }
 
-    public static String deadLetterOf(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+    /** Every topic EdgeFleet's services publish or consume, so each exists before its first event. */
+    public static final java.util.List<String> ALL = java.util.List.of(INVENTORY_EVENTS, PROVISIONING_EVENTS,
+            COMMAND_REQUESTS, COMMAND_STATUS, AGENT_REPORTS, TELEMETRY_SAMPLES, TELEMETRY_ALERTS, POLICY_COMPLIANCE,
+            UPDATE_EVENTS, EXTERNAL_DEVICES);
+
+    /** The dead-letter topic of {@code service}'s consumer of {@code topic}. */
+    public static String deadLetterOf(String topic, String service) {
+        return topic + "." + service + DEAD_LETTER_SUFFIX;
     }
 }

@@ -30,7 +30,7 @@ class EventSchemasTest {
         try (var in = EventType.class.getResourceAsStream(type.schemaResource())) {
             assertNotNull(in, "missing " + type.schemaResource());
             JsonNode schema = JSON.readTree(in);
-            assertTrue(schema.get("$id").asText().endsWith(type.wireName() + ".json"));
+            assertEquals(type.schemaId(), schema.get("$id").asText());
         }
     }
 

@@ -1,6 +1,11 @@
 package io.edgefleet.projection;
 
-import io.edgefleet.messaging.inbox.Inbox;
+import io.edgefleet.events.DeviceRegistered;
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.inventory.DeviceUpdated;
+import io.edgefleet.events.inventory.GroupChanged;
+import io.edgefleet.messaging.consumer.EventConsumer;
+import io.edgefleet.messaging.consumer.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,20 +16,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InventoryEventsConsumer {
 
-    private final Inbox inbox;
-    private final DeviceProjector projector;
-    private final String consumerName;
+    private final EventConsumer consumer;
+    private final EventRoutes routes;
 
-    public InventoryEventsConsumer(Inbox inbox, DeviceProjector projector,
-                                   @ConfigProperty(name = "quarkus.application.name") String consumerName) {
-        this.inbox = inbox;
-        this.projector = projector;
-        this.consumerName = consumerName + "/inventory-events";
+    public InventoryEventsConsumer(EventConsumer consumer, DeviceProjector projector,
+                                   @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.consumer = consumer;
+        this.routes = EventRoutes.consumer(service + "/inventory-events")
+                .inbox(EventType.DEVICE_REGISTERED, DeviceRegistered.class, projector::registered)
+                .inbox(EventType.DEVICE_UPDATED, DeviceUpdated.class, projector::updated)
+                .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
+                .build();
     }
 
     @Incoming("inventory-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(consumerName, record, projector::apply);
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(routes, record);
     }
 }

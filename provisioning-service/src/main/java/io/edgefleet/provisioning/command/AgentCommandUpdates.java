@@ -6,7 +6,7 @@ import io.edgefleet.provisioning.domain.Command;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -62,9 +62,9 @@ public class AgentCommandUpdates {
     /** Locks the row: an agent's ack must wait for the dispatch that delivered it to commit. */
     private Command own(DeviceCaller caller, UUID commandId) {
         Command command = commands.findByIdOptional(commandId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(
-                () -> new ApiException(ProvisioningErrorCode.COMMAND_NOT_FOUND, "no command " + commandId));
+                () -> new FleetException(ProvisioningErrorCode.COMMAND_NOT_FOUND, "no command " + commandId));
         if (!command.deviceId.equals(caller.deviceId())) {
-            throw new ApiException(ProvisioningErrorCode.COMMAND_OF_ANOTHER_DEVICE,
+            throw new FleetException(ProvisioningErrorCode.COMMAND_OF_ANOTHER_DEVICE,
                     "command " + commandId + " belongs to another device");
         }
         return command;

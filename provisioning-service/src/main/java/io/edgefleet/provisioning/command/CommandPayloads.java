@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.command;
 
+import io.edgefleet.core.error.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -7,7 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.edgefleet.events.commands.CommandType;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.rest.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -32,22 +33,22 @@ public class CommandPayloads {
     }
 
     public CommandType type(String wireName) {
-        return CommandType.fromWireName(wireName).orElseThrow(() -> new ApiException(
+        return CommandType.fromWireName(wireName).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.UNKNOWN_COMMAND_TYPE, "type must be one of " + List.of(CommandType.values())
                 .stream().map(CommandType::wireName).toList()));
     }
 
     public void validate(CommandType type, JsonNode payload) {
         if (payload == null || !payload.isObject()) {
-            throw new ApiException(ProvisioningErrorCode.INVALID_COMMAND_PAYLOAD, "payload must be a JSON object",
-                    List.of(new Problem.FieldError("payload", "must be an object")));
+            throw new FleetException(ProvisioningErrorCode.INVALID_COMMAND_PAYLOAD, "payload must be a JSON object",
+                    List.of(new FieldError("payload", "must be an object")));
         }
         Set<ValidationMessage> problems = schemas.get(type).validate(payload);
         if (!problems.isEmpty()) {
-            List<Problem.FieldError> errors = problems.stream()
-                    .map(m -> new Problem.FieldError("payload" + m.getInstanceLocation().toString().substring(1)
+            List<FieldError> errors = problems.stream()
+                    .map(m -> new FieldError("payload" + m.getInstanceLocation().toString().substring(1)
                             .replace('/', '.'), m.getMessage())).toList();
-            throw new ApiException(ProvisioningErrorCode.INVALID_COMMAND_PAYLOAD,
+            throw new FleetException(ProvisioningErrorCode.INVALID_COMMAND_PAYLOAD,
                     type.wireName() + " payload is invalid: " + errors.get(0).message(), errors);
         }
     }

@@ -8,7 +8,7 @@ import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -56,10 +56,10 @@ public class CommandService {
         CommandType type = payloads.type(request.type());
         payloads.validate(type, request.payload());
         Duration ttl = ttl(request.ttl());
-        DeviceIdentity device = devices.findInOrg(orgId, request.deviceId()).orElseThrow(() -> new ApiException(
+        DeviceIdentity device = devices.findInOrg(orgId, request.deviceId()).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.DEVICE_NOT_FOUND, "no enrolled device " + request.deviceId()));
         if (!device.isActive() || device.decommissionedAt != null) {
-            throw new ApiException(ProvisioningErrorCode.DEVICE_NOT_COMMANDABLE, "device " + device.deviceId + " is "
+            throw new FleetException(ProvisioningErrorCode.DEVICE_NOT_COMMANDABLE, "device " + device.deviceId + " is "
                     + (device.isActive() ? "decommissioned" : "revoked"));
         }
         if (request.idempotencyKey() != null) {
@@ -77,7 +77,7 @@ public class CommandService {
     }
 
     public Command get(String orgId, UUID id) {
-        return commands.findInOrg(orgId, id).orElseThrow(() -> new ApiException(
+        return commands.findInOrg(orgId, id).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.COMMAND_NOT_FOUND, "no command " + id));
     }
 
@@ -90,7 +90,7 @@ public class CommandService {
         }
         boolean wasDelivered = command.status == CommandStatus.DELIVERED;
         if (!transitions.move(command, CommandStatus.CANCELLED)) {
-            throw new ApiException(ProvisioningErrorCode.COMMAND_NOT_CANCELLABLE,
+            throw new FleetException(ProvisioningErrorCode.COMMAND_NOT_CANCELLABLE,
                     "command is " + command.status.wireName() + "; only queued or delivered commands can be cancelled");
         }
         if (wasDelivered) {
@@ -117,7 +117,7 @@ public class CommandService {
 
     private static Command sameRequest(Command earlier, CommandType type, JsonNode payload) {
         if (earlier.type != type || !Objects.equals(earlier.payload, payload)) {
-            throw new ApiException(ProvisioningErrorCode.IDEMPOTENCY_KEY_REUSED,
+            throw new FleetException(ProvisioningErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "idempotency key already names command " + earlier.id + " with another type or payload");
         }
         return earlier;
@@ -126,7 +126,7 @@ public class CommandService {
     private static Duration ttl(Duration requested) {
         Duration ttl = requested == null ? DEFAULT_TTL : requested;
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-            throw new ApiException(ProvisioningErrorCode.INVALID_COMMAND_TTL, "ttl must be between 1 s and 30 days");
+            throw new FleetException(ProvisioningErrorCode.INVALID_COMMAND_TTL, "ttl must be between 1 s and 30 days");
         }
         return ttl;
     }

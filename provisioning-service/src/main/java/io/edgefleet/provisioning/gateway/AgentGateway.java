@@ -9,7 +9,7 @@ import io.edgefleet.messaging.outbox.DirectEvents;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.security.DeviceCaller;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -60,7 +60,7 @@ public class AgentGateway {
             handle(device, json.readValue(text, AgentMessage.class), connection);
         } catch (JsonProcessingException e) {
             dispatcher.send(connection, AgentMessage.error("MALFORMED_MESSAGE", "not a protocol message: " + e.getOriginalMessage()));
-        } catch (ApiException e) {
+        } catch (FleetException e) {
             dispatcher.send(connection, AgentMessage.error(e.errorCode().code(), e.getMessage()));
         }
     }
@@ -95,7 +95,7 @@ public class AgentGateway {
         try {
             return UUID.fromString(message.commandId());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ApiException(io.edgefleet.provisioning.service.ProvisioningErrorCode.COMMAND_NOT_FOUND,
+            throw new FleetException(io.edgefleet.provisioning.service.ProvisioningErrorCode.COMMAND_NOT_FOUND,
                     "commandId '" + message.commandId() + "' is not a command id");
         }
     }

@@ -2,7 +2,7 @@ package io.edgefleet.provisioning.gateway;
 
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceCaller;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +37,7 @@ public class AgentUpgradeCheck implements HttpUpgradeCheck {
         try {
             userData.put(DEVICE, authentication.require(authorization));
             return CheckResult.permitUpgradeSync();
-        } catch (ApiException e) {
+        } catch (FleetException e) {
             return CheckResult.rejectUpgradeSync(e.errorCode().status(),
                     Map.of("WWW-Authenticate", List.of("Bearer error=\"invalid_token\"")));
         }

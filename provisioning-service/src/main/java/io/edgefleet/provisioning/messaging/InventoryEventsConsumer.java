@@ -2,9 +2,8 @@ package io.edgefleet.provisioning.messaging;
 
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
-import io.edgefleet.messaging.cloudevents.CloudEvent;
-import io.edgefleet.messaging.cloudevents.CloudEventCodec;
-import io.edgefleet.messaging.inbox.Inbox;
+import io.edgefleet.messaging.consumer.EventConsumer;
+import io.edgefleet.messaging.consumer.EventRoutes;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,32 +18,26 @@ public class InventoryEventsConsumer {
 
     static final String CONSUMER = "provisioning-service/inventory-events";
 
-    private final Inbox inbox;
-    private final CloudEventCodec codec;
-    private final DeviceIdentityRepository identities;
+    private final EventConsumer consumer;
+    private final EventRoutes routes;
 
-    public InventoryEventsConsumer(Inbox inbox, CloudEventCodec codec, DeviceIdentityRepository identities) {
-        this.inbox = inbox;
-        this.codec = codec;
-        this.identities = identities;
+    public InventoryEventsConsumer(EventConsumer consumer, DeviceIdentityRepository identities) {
+        this.consumer = consumer;
+        this.routes = EventRoutes.consumer(CONSUMER)
+                .inbox(EventType.DEVICE_DECOMMISSIONED, DeviceDecommissioned.class, (event, data) -> {
+                    if (data.identityId() == null) {
+                        return;
+                    }
+                    identities.findByIdOptional(UUID.fromString(data.identityId()))
+                            .filter(identity -> identity.decommissionedAt == null)
+                            .ifPresent(identity -> identity.decommissionedAt = data.decommissionedAt().atOffset(ZoneOffset.UTC));
+                })
+                .build();
     }
 
     @Incoming("inventory-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::apply);
-    }
-
-    private void apply(CloudEvent event) {
-        if (!EventType.DEVICE_DECOMMISSIONED.wireName().equals(event.type())) {
-            return;
-        }
-        DeviceDecommissioned data = codec.data(event, DeviceDecommissioned.class);
-        if (data.identityId() == null) {
-            return;
-        }
-        identities.findByIdOptional(UUID.fromString(data.identityId()))
-                .filter(identity -> identity.decommissionedAt == null)
-                .ifPresent(identity -> identity.decommissionedAt = data.decommissionedAt().atOffset(ZoneOffset.UTC));
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(routes, record);
     }
 }

@@ -7,8 +7,8 @@ import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,7 +98,7 @@ public class CommandResource {
         try {
             return Optional.of(CommandStatus.fromWireName(value.trim()));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED,
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED,
                     "status must be one of queued, delivered, acknowledged, running, succeeded, failed, expired, cancelled");
         }
     }

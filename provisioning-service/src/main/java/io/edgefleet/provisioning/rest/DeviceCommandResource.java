@@ -6,8 +6,8 @@ import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceCaller;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,7 +50,7 @@ public class DeviceCommandResource {
             throws InterruptedException {
         DeviceCaller device = auth.require(headers);
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "waitSeconds must be 0 to " + MAX_WAIT_SECONDS);
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, "waitSeconds must be 0 to " + MAX_WAIT_SECONDS);
         }
         return new Pending(delivery.poll(device.deviceId(), Duration.ofSeconds(waitSeconds)));
     }
@@ -76,7 +76,7 @@ public class DeviceCommandResource {
             case "running" -> updates.progress(device, id);
             case "succeeded", "failed" -> updates.finish(device, id, report.status().equals("succeeded"),
                     report.result(), report.failureReason());
-            default -> throw new ApiException(CommonErrorCode.VALIDATION_FAILED,
+            default -> throw new FleetException(CommonErrorCode.VALIDATION_FAILED,
                     "status must be acknowledged, running, succeeded or failed");
         });
     }

@@ -6,8 +6,8 @@ import io.edgefleet.provisioning.service.EnrollmentService;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.PermitAll;
@@ -93,7 +93,7 @@ public class EnrollmentResource {
         try {
             return Optional.of(Enrollment.Status.valueOf(value.trim().toUpperCase()));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "status must be pending, approved or rejected");
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, "status must be pending, approved or rejected");
         }
     }
 }

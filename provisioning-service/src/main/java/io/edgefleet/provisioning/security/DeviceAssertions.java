@@ -2,7 +2,7 @@ package io.edgefleet.provisioning.security;
 
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.util.UUID;
@@ -69,7 +69,7 @@ public class DeviceAssertions {
         }
     }
 
-    private static ApiException invalid(String detail) {
-        return new ApiException(ProvisioningErrorCode.INVALID_DEVICE_ASSERTION, detail);
+    private static FleetException invalid(String detail) {
+        return new FleetException(ProvisioningErrorCode.INVALID_DEVICE_ASSERTION, detail);
     }
 }

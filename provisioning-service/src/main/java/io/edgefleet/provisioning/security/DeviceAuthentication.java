@@ -2,7 +2,7 @@ package io.edgefleet.provisioning.security;
 
 import io.edgefleet.provisioning.service.DeviceCredentialService;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -28,7 +28,7 @@ public class DeviceAuthentication {
     /** @param authorization the {@code Authorization} header value */
     public DeviceCaller require(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new ApiException(ProvisioningErrorCode.DEVICE_TOKEN_INVALID, "a device access token is required");
+            throw new FleetException(ProvisioningErrorCode.DEVICE_TOKEN_INVALID, "a device access token is required");
         }
         return credentials.authenticate(authorization.substring(BEARER.length()).trim());
     }

@@ -4,7 +4,7 @@ import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.domain.SigningKey;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -100,8 +100,8 @@ public class DeviceTokens {
         return set.toJson();
     }
 
-    private static ApiException invalid(String detail) {
-        return new ApiException(ProvisioningErrorCode.DEVICE_TOKEN_INVALID, detail);
+    private static FleetException invalid(String detail) {
+        return new FleetException(ProvisioningErrorCode.DEVICE_TOKEN_INVALID, detail);
     }
 
     /** A token and its expiry. */

@@ -13,7 +13,7 @@ import io.edgefleet.provisioning.security.DeviceAssertions;
 import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.security.KeyCodec;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;
@@ -58,7 +58,7 @@ public class DeviceCredentialService {
         UUID subject = assertions.claimedSubject(assertion);
         Optional<DeviceIdentity> identity = identities.findByIdOptional(subject);
         if (identity.isEmpty()) {
-            Enrollment enrollment = enrollments.findByIdOptional(subject).orElseThrow(() -> new ApiException(
+            Enrollment enrollment = enrollments.findByIdOptional(subject).orElseThrow(() -> new FleetException(
                     ProvisioningErrorCode.INVALID_DEVICE_ASSERTION, "no device or enrollment " + subject));
             assertions.verify(assertion, id -> key(enrollment.publicKey));
             refuseUndecided(enrollment);
@@ -77,11 +77,11 @@ public class DeviceCredentialService {
     @Transactional
     public DeviceIdentity rotateKey(DeviceCaller caller, String newPublicKeyPem, String proof) {
         DeviceIdentity device = active(caller);
-        PublicKey newKey = KeyCodec.parseDevicePublicKey(newPublicKeyPem).orElseThrow(() -> new ApiException(
+        PublicKey newKey = KeyCodec.parseDevicePublicKey(newPublicKeyPem).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.INVALID_PUBLIC_KEY, "publicKey must be an SPKI PEM RSA (>= 2048 bit) or EC (>= P-256) key"));
         UUID proven = assertions.verify(proof, id -> newKey);
         if (!proven.equals(device.deviceId)) {
-            throw new ApiException(ProvisioningErrorCode.INVALID_DEVICE_ASSERTION, "proof must name the device itself");
+            throw new FleetException(ProvisioningErrorCode.INVALID_DEVICE_ASSERTION, "proof must name the device itself");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         device.publicKey = newPublicKeyPem;
@@ -94,7 +94,7 @@ public class DeviceCredentialService {
 
     @Transactional
     public DeviceIdentity revoke(String orgId, UUID deviceId, String actor, String reason) {
-        DeviceIdentity device = identities.findInOrg(orgId, deviceId).orElseThrow(() -> new ApiException(
+        DeviceIdentity device = identities.findInOrg(orgId, deviceId).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.DEVICE_NOT_FOUND, "no enrolled device " + deviceId));
         if (device.isActive()) {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -117,7 +117,7 @@ public class DeviceCredentialService {
     }
 
     private DeviceIdentity active(DeviceCaller caller) {
-        DeviceIdentity device = identities.findInOrg(caller.orgId(), caller.deviceId()).orElseThrow(() -> new ApiException(
+        DeviceIdentity device = identities.findInOrg(caller.orgId(), caller.deviceId()).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.DEVICE_TOKEN_INVALID, "device " + caller.deviceId() + " is unknown"));
         refuseRevoked(device);
         return device;
@@ -125,16 +125,16 @@ public class DeviceCredentialService {
 
     private static void refuseRevoked(DeviceIdentity device) {
         if (!device.isActive()) {
-            throw new ApiException(ProvisioningErrorCode.DEVICE_REVOKED, "device " + device.deviceId + " was revoked");
+            throw new FleetException(ProvisioningErrorCode.DEVICE_REVOKED, "device " + device.deviceId + " was revoked");
         }
     }
 
     private static void refuseUndecided(Enrollment enrollment) {
         if (enrollment.status == Enrollment.Status.PENDING) {
-            throw new ApiException(ProvisioningErrorCode.ENROLLMENT_PENDING, "enrollment awaits an operator's approval");
+            throw new FleetException(ProvisioningErrorCode.ENROLLMENT_PENDING, "enrollment awaits an operator's approval");
         }
         if (enrollment.status == Enrollment.Status.REJECTED) {
-            throw new ApiException(ProvisioningErrorCode.ENROLLMENT_REJECTED, "enrollment was rejected");
+            throw new FleetException(ProvisioningErrorCode.ENROLLMENT_REJECTED, "enrollment was rejected");
         }
     }
 

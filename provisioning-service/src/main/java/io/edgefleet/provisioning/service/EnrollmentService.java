@@ -13,7 +13,7 @@ import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
 import io.edgefleet.provisioning.repository.EnrollmentRepository;
 import io.edgefleet.provisioning.security.KeyCodec;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;
@@ -45,9 +45,9 @@ public class EnrollmentService {
     /** Spends one use of the token; the result is approved at once unless the token asks for approval. */
     @Transactional
     public Enrollment enroll(String tokenSecret, DeviceFacts facts, String publicKeyPem) {
-        PublicKey key = KeyCodec.parseDevicePublicKey(publicKeyPem).orElseThrow(() -> new ApiException(
+        PublicKey key = KeyCodec.parseDevicePublicKey(publicKeyPem).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.INVALID_PUBLIC_KEY, "publicKey must be an SPKI PEM RSA (>= 2048 bit) or EC (>= P-256) key"));
-        EnrollmentToken token = tokens.findBySecret(tokenSecret).orElseThrow(() -> new ApiException(
+        EnrollmentToken token = tokens.findBySecret(tokenSecret).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.ENROLLMENT_TOKEN_INVALID, "the enrollment token is not valid"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         refuseUnusable(token, now);
@@ -81,7 +81,7 @@ public class EnrollmentService {
     }
 
     public Enrollment get(String orgId, UUID enrollmentId) {
-        return enrollments.findInOrg(orgId, enrollmentId).orElseThrow(() -> new ApiException(
+        return enrollments.findInOrg(orgId, enrollmentId).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.ENROLLMENT_NOT_FOUND, "no enrollment " + enrollmentId));
     }
 
@@ -107,7 +107,7 @@ public class EnrollmentService {
     private Enrollment pending(String orgId, UUID enrollmentId) {
         Enrollment enrollment = get(orgId, enrollmentId);
         if (enrollment.status != Enrollment.Status.PENDING) {
-            throw new ApiException(ProvisioningErrorCode.ENROLLMENT_ALREADY_DECIDED,
+            throw new FleetException(ProvisioningErrorCode.ENROLLMENT_ALREADY_DECIDED,
                     "enrollment " + enrollmentId + " is already " + enrollment.status.name().toLowerCase());
         }
         return enrollment;
@@ -117,9 +117,9 @@ public class EnrollmentService {
         EnrollmentToken.TokenRefusal refusal = token.refusalAt(now);
         if (refusal != null) {
             throw switch (refusal) {
-                case REVOKED -> new ApiException(ProvisioningErrorCode.ENROLLMENT_TOKEN_REVOKED, "the enrollment token was revoked");
-                case EXPIRED -> new ApiException(ProvisioningErrorCode.ENROLLMENT_TOKEN_EXPIRED, "the enrollment token expired at " + token.expiresAt);
-                case USED_UP -> new ApiException(ProvisioningErrorCode.ENROLLMENT_TOKEN_USED_UP, "the enrollment token has been used " + token.maxUses + " time(s)");
+                case REVOKED -> new FleetException(ProvisioningErrorCode.ENROLLMENT_TOKEN_REVOKED, "the enrollment token was revoked");
+                case EXPIRED -> new FleetException(ProvisioningErrorCode.ENROLLMENT_TOKEN_EXPIRED, "the enrollment token expired at " + token.expiresAt);
+                case USED_UP -> new FleetException(ProvisioningErrorCode.ENROLLMENT_TOKEN_USED_UP, "the enrollment token has been used " + token.maxUses + " time(s)");
             };
         }
     }

@@ -3,7 +3,7 @@ package io.edgefleet.provisioning.service;
 import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
 import io.edgefleet.rest.labels.Labels;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ public class EnrollmentTokenService {
     public CreatedToken create(String orgId, String actor, NewToken request) {
         Labels.validate("targetLabels", request.targetLabels());
         if (!request.expiresAt().isAfter(OffsetDateTime.now(clock))) {
-            throw ApiException.unprocessable("expiresAt", "must be in the future");
+            throw FleetException.unprocessable("expiresAt", "must be in the future");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -71,7 +71,7 @@ public class EnrollmentTokenService {
 
     public EnrollmentToken get(String orgId, UUID id) {
         return tokens.findInOrg(orgId, id).orElseThrow(
-                () -> new ApiException(ProvisioningErrorCode.ENROLLMENT_TOKEN_NOT_FOUND, "no enrollment token " + id));
+                () -> new FleetException(ProvisioningErrorCode.ENROLLMENT_TOKEN_NOT_FOUND, "no enrollment token " + id));
     }
 
     @Transactional

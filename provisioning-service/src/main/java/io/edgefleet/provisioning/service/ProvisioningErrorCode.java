@@ -1,6 +1,7 @@
 package io.edgefleet.provisioning.service;
 
-import io.edgefleet.rest.problem.ErrorCode;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.ErrorCode;
 
 /** provisioning-service's own stable error codes (shared ones are in CommonErrorCode). */
 public enum ProvisioningErrorCode implements ErrorCode {

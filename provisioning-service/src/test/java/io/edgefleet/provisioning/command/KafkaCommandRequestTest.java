@@ -48,7 +48,7 @@ class KafkaCommandRequestTest {
         String unknownDevice = UUID.randomUUID().toString();
         publish(UUID.randomUUID().toString(), unknownDevice,
                 "{\"deviceId\":\"" + unknownDevice + "\",\"type\":\"restart-agent\",\"payload\":{}}");
-        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.COMMAND_REQUESTS), 1, Duration.ofSeconds(60),
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.COMMAND_REQUESTS, "provisioning-service"), 1, Duration.ofSeconds(60),
                 r -> unknownDevice.equals(r.key())).get(0);
         assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("DEVICE_NOT_FOUND"));
     }

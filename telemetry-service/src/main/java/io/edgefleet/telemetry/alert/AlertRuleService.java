@@ -1,6 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class AlertRuleService {
     public AlertRule replace(String orgId, UUID id, AlertRuleSpec spec, Optional<Long> expectedVersion) {
         AlertRule rule = get(orgId, id);
         if (expectedVersion.isPresent() && expectedVersion.get() != rule.version) {
-            throw new ApiException(io.edgefleet.rest.problem.CommonErrorCode.CONFLICT, "rule " + id + " is at version "
+            throw new FleetException(io.edgefleet.core.error.CommonErrorCode.CONFLICT, "rule " + id + " is at version "
                     + rule.version + ", not " + expectedVersion.get());
         }
         closeOpenAlerts(rule);
@@ -64,7 +65,7 @@ public class AlertRuleService {
     public AlertRule get(String orgId, UUID id) {
         AlertRule rule = entityManager.find(AlertRule.class, id);
         if (rule == null || !rule.orgId.equals(orgId)) {
-            throw new ApiException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + id);
+            throw new FleetException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + id);
         }
         return rule;
     }
@@ -82,7 +83,7 @@ public class AlertRuleService {
                         + "AND r.id <> :id", Long.class).setParameter("org", rule.orgId).setParameter("name", spec.name())
                 .setParameter("id", rule.id).getSingleResult() > 0;
         if (nameTaken) {
-            throw new ApiException(TelemetryErrorCode.ALERT_RULE_NAME_TAKEN, "an alert rule named '" + spec.name() + "' exists");
+            throw new FleetException(TelemetryErrorCode.ALERT_RULE_NAME_TAKEN, "an alert rule named '" + spec.name() + "' exists");
         }
         validator.copy(spec, rule);
         rule.updatedAt = OffsetDateTime.now(clock);

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.config.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -74,7 +74,7 @@ public class AlertRuleValidator {
         try {
             return RuleKind.fromWireName(wireName);
         } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("kind", "must be threshold, offline or command-failure-rate");
+            throw FleetException.unprocessable("kind", "must be threshold, offline or command-failure-rate");
         }
     }
 
@@ -90,7 +90,7 @@ public class AlertRuleValidator {
 
     private static void require(boolean ok, String field, String rule) {
         if (!ok) {
-            throw ApiException.unprocessable(field, rule);
+            throw FleetException.unprocessable(field, rule);
         }
     }
 }

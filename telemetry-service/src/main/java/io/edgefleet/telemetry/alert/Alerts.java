@@ -1,6 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +57,7 @@ public class Alerts {
     public Alert get(String orgId, UUID id) {
         Alert alert = entityManager.find(Alert.class, id);
         if (alert == null || !alert.orgId.equals(orgId)) {
-            throw new ApiException(TelemetryErrorCode.ALERT_NOT_FOUND, "no alert " + id);
+            throw new FleetException(TelemetryErrorCode.ALERT_NOT_FOUND, "no alert " + id);
         }
         return alert;
     }
@@ -67,7 +67,7 @@ public class Alerts {
     public Alert acknowledge(String orgId, UUID id, String actor) {
         Alert alert = get(orgId, id);
         if (!Alert.FIRING.equals(alert.state)) {
-            throw new ApiException(TelemetryErrorCode.ALERT_NOT_FIRING, "alert " + id + " is " + alert.state);
+            throw new FleetException(TelemetryErrorCode.ALERT_NOT_FIRING, "alert " + id + " is " + alert.state);
         }
         if (alert.acknowledgedAt == null) {
             alert.acknowledgedBy = actor;

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,14 +39,14 @@ public class SilenceService {
         Instant now = clock.instant();
         Instant start = spec.startsAt() == null ? now : spec.startsAt();
         if (spec.ruleId() == null && spec.deviceId() == null && (spec.labelSelector() == null || spec.labelSelector().isBlank())) {
-            throw ApiException.unprocessable("ruleId", "a silence names a rule, a device or a label selector");
+            throw FleetException.unprocessable("ruleId", "a silence names a rule, a device or a label selector");
         }
         if (spec.endsAt() == null || !spec.endsAt().isAfter(start) || !spec.endsAt().isAfter(now)
                 || Duration.between(start, spec.endsAt()).compareTo(LONGEST) > 0) {
-            throw ApiException.unprocessable("endsAt", "must be in the future, after startsAt, and at most 30 days after it");
+            throw FleetException.unprocessable("endsAt", "must be in the future, after startsAt, and at most 30 days after it");
         }
         if (spec.ruleId() != null && entityManager.find(AlertRule.class, spec.ruleId()) == null) {
-            throw new ApiException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + spec.ruleId());
+            throw new FleetException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + spec.ruleId());
         }
         Silence silence = new Silence();
         silence.id = UUID.randomUUID();
@@ -78,7 +78,7 @@ public class SilenceService {
     public Silence get(String orgId, UUID id) {
         Silence silence = entityManager.find(Silence.class, id);
         if (silence == null || !silence.orgId.equals(orgId)) {
-            throw new ApiException(TelemetryErrorCode.SILENCE_NOT_FOUND, "no silence " + id);
+            throw new FleetException(TelemetryErrorCode.SILENCE_NOT_FOUND, "no silence " + id);
         }
         return silence;
     }

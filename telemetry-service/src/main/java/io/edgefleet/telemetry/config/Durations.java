@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.config;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
@@ -24,7 +24,7 @@ public final class Durations {
         } catch (DateTimeParseException | NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw new ApiException(CommonErrorCode.VALIDATION_FAILED, field + " must be a duration like 30s, 5m, 1h or 2d");
+        throw new FleetException(CommonErrorCode.VALIDATION_FAILED, field + " must be a duration like 30s, 5m, 1h or 2d");
     }
 
     /** The shortest way the API writes a duration back. */

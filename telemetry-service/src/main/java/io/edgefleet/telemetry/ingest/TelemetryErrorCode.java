@@ -1,6 +1,6 @@
 package io.edgefleet.telemetry.ingest;
 
-import io.edgefleet.rest.problem.ErrorCode;
+import io.edgefleet.core.error.ErrorCode;
 
 /** telemetry-service's own stable error codes; each ingest limit has its own. */
 public enum TelemetryErrorCode implements ErrorCode {

@@ -3,7 +3,7 @@ package io.edgefleet.telemetry.ingest;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.outbox.DirectEvents;
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.config.TelemetryConfig;
 import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.security.DeviceTokenVerifier.DeviceCaller;
@@ -42,12 +42,12 @@ public class TelemetryIngest {
 
     public TelemetryBatch accept(DeviceCaller device, PostedBatch posted) {
         if (posted.deviceId() != null && !posted.deviceId().equals(device.deviceId().toString())) {
-            throw new ApiException(TelemetryErrorCode.DEVICE_MISMATCH, "device " + device.deviceId()
+            throw new FleetException(TelemetryErrorCode.DEVICE_MISMATCH, "device " + device.deviceId()
                     + " cannot post telemetry for device " + posted.deviceId());
         }
         List<TelemetryBatch.Sample> samples = posted.samples() == null ? List.of() : posted.samples();
         if (samples.size() > config.maxSamplesPerBatch()) {
-            throw new ApiException(TelemetryErrorCode.BATCH_TOO_LARGE, samples.size() + " samples; the limit is "
+            throw new FleetException(TelemetryErrorCode.BATCH_TOO_LARGE, samples.size() + " samples; the limit is "
                     + config.maxSamplesPerBatch() + " per batch");
         }
         Instant now = clock.instant();
@@ -58,9 +58,9 @@ public class TelemetryIngest {
                     .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(TelemetryErrorCode.INGEST_UNAVAILABLE, "interrupted; send the batch again");
+            throw new FleetException(TelemetryErrorCode.INGEST_UNAVAILABLE, "interrupted; send the batch again");
         } catch (Exception e) {
-            throw new ApiException(TelemetryErrorCode.INGEST_UNAVAILABLE, "the batch was not stored; send it again");
+            throw new FleetException(TelemetryErrorCode.INGEST_UNAVAILABLE, "the batch was not stored; send it again");
         }
         metrics.ingested(samples.size());
         return batch;
@@ -68,23 +68,23 @@ public class TelemetryIngest {
 
     private void check(TelemetryBatch.Sample sample, Instant now) {
         if (sample.metric() == null || !METRIC.matcher(sample.metric()).matches()) {
-            throw new ApiException(TelemetryErrorCode.INVALID_METRIC_NAME, "metric '" + sample.metric()
+            throw new FleetException(TelemetryErrorCode.INVALID_METRIC_NAME, "metric '" + sample.metric()
                     + "' must match [a-zA-Z_:][a-zA-Z0-9_:]*");
         }
         Map<String, String> labels = sample.labels() == null ? Map.of() : sample.labels();
         if (labels.size() > config.maxLabelsPerSample()) {
-            throw new ApiException(TelemetryErrorCode.TOO_MANY_LABELS, sample.metric() + " has " + labels.size()
+            throw new FleetException(TelemetryErrorCode.TOO_MANY_LABELS, sample.metric() + " has " + labels.size()
                     + " labels; the limit is " + config.maxLabelsPerSample());
         }
         labels.forEach((key, value) -> {
             if (key.length() > config.maxLabelLength() || value == null || value.length() > config.maxLabelLength()) {
-                throw new ApiException(TelemetryErrorCode.LABEL_TOO_LONG, "label " + key + " of " + sample.metric()
+                throw new FleetException(TelemetryErrorCode.LABEL_TOO_LONG, "label " + key + " of " + sample.metric()
                         + " exceeds " + config.maxLabelLength() + " characters (or has no value)");
             }
         });
         if (sample.timestamp() == null || sample.timestamp().isAfter(now.plus(config.maxFutureSkew()))
                 || sample.timestamp().isBefore(now.minus(config.maxSampleAge()))) {
-            throw new ApiException(TelemetryErrorCode.TIMESTAMP_OUT_OF_RANGE, "timestamp " + sample.timestamp()
+            throw new FleetException(TelemetryErrorCode.TIMESTAMP_OUT_OF_RANGE, "timestamp " + sample.timestamp()
                     + " of " + sample.metric() + " is more than " + config.maxFutureSkew() + " ahead or "
                     + config.maxSampleAge() + " behind the server's clock");
         }

@@ -8,13 +8,13 @@ import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.events.inventory.DeviceConnectivityChanged;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
-import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
-import io.edgefleet.messaging.inbox.ConsumerRetries;
+import io.edgefleet.messaging.consumer.EventConsumer;
+import io.edgefleet.messaging.consumer.EventRoutes;
 import io.edgefleet.telemetry.alert.DeviceActivity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,69 +23,65 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * What alert rules need to know of devices besides samples: heartbeats and reports (alive),
  * connectivity and decommissioning from inventory, and finished commands. Every write is
- * idempotent by itself (newest time wins, one row per command), so no inbox; undecodable or
- * incomplete events are dead-lettered, database failures retried ({@link ConsumerRetries}).
+ * idempotent by itself (newest time wins, one row per command), so no inbox.
  */
 @ApplicationScoped
 public class DeviceActivityConsumer {
 
-    private final CloudEventCodec codec;
+    private final EventConsumer consumer;
     private final DeviceActivity activity;
-    private final ConsumerRetries retries;
+    private final Clock clock;
+    private final EventRoutes agentReports;
+    private final EventRoutes inventoryActivity;
+    private final EventRoutes commandStatus;
 
-    public DeviceActivityConsumer(CloudEventCodec codec, DeviceActivity activity, ConsumerRetries retries) {
-        this.codec = codec;
+    public DeviceActivityConsumer(EventConsumer consumer, DeviceActivity activity, Clock clock) {
+        this.consumer = consumer;
         this.activity = activity;
-        this.retries = retries;
+        this.clock = clock;
+        this.agentReports = EventRoutes.consumer("telemetry-service/agent-reports")
+                .idempotent(EventType.AGENT_HEARTBEAT, AgentHeartbeat.class, (e, beat) -> seen(e, beat.deviceId(), beat.receivedAt()))
+                .idempotent(EventType.AGENT_REPORT, AgentReport.class, (e, report) -> seen(e, report.deviceId(), report.receivedAt()))
+                .build();
+        this.inventoryActivity = EventRoutes.consumer("telemetry-service/inventory-activity")
+                .idempotent(EventType.DEVICE_CONNECTIVITY_CHANGED, DeviceConnectivityChanged.class, this::connectivity)
+                .idempotent(EventType.DEVICE_DECOMMISSIONED, DeviceDecommissioned.class, (e, gone) -> activity.gone(
+                        e.requireOrg(), UUID.fromString(gone.identityId() != null ? gone.identityId() : gone.deviceId())))
+                .build();
+        this.commandStatus = EventRoutes.consumer("telemetry-service/command-status")
+                .idempotent(EventType.COMMAND_STATUS_CHANGED, CommandStatusChanged.class, this::commandFinished)
+                .build();
     }
 
     @Incoming("agent-reports")
     @Blocking
-    public void agentReport(ConsumerRecord<String, String> record) {
-        CloudEvent event = codec.decode(record);
-        EventType type = EventType.fromWireName(event.type()).orElse(null);
-        if (type == EventType.AGENT_HEARTBEAT) {
-            AgentHeartbeat beat = codec.data(event, AgentHeartbeat.class);
-            seen(event, beat.deviceId(), beat.receivedAt());
-        } else if (type == EventType.AGENT_REPORT) {
-            AgentReport report = codec.data(event, AgentReport.class);
-            seen(event, report.deviceId(), report.receivedAt());
-        }
+    public void agentReport(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(agentReports, record);
     }
 
     @Incoming("inventory-activity")
     @Blocking
-    public void inventoryEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = codec.decode(record);
-        EventType type = EventType.fromWireName(event.type()).orElse(null);
-        if (type == EventType.DEVICE_CONNECTIVITY_CHANGED) {
-            DeviceConnectivityChanged change = codec.data(event, DeviceConnectivityChanged.class);
-            if (change.lastSeenAt() != null) {
-                seen(event, change.identityId() != null ? change.identityId() : change.deviceId(), change.lastSeenAt());
-            }
-        } else if (type == EventType.DEVICE_DECOMMISSIONED) {
-            DeviceDecommissioned gone = codec.data(event, DeviceDecommissioned.class);
-            UUID device = id(gone.identityId() != null ? gone.identityId() : gone.deviceId());
-            String org = org(event);
-            write("inventory-activity", event, () -> activity.gone(org, device));
-        }
+    public void inventoryEvent(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(inventoryActivity, record);
     }
 
     @Incoming("command-status")
     @Blocking
-    public void commandStatus(ConsumerRecord<String, String> record) {
-        CloudEvent event = codec.decode(record);
-        if (!EventType.COMMAND_STATUS_CHANGED.wireName().equals(event.type())) {
-            return;
+    public void commandStatus(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(commandStatus, record);
+    }
+
+    private void connectivity(CloudEvent event, DeviceConnectivityChanged change) {
+        if (change.lastSeenAt() != null) {
+            seen(event, change.identityId() != null ? change.identityId() : change.deviceId(), change.lastSeenAt());
         }
-        CommandStatusChanged change = codec.data(event, CommandStatusChanged.class);
+    }
+
+    private void commandFinished(CloudEvent event, CommandStatusChanged change) {
         if (change.status() == CommandStatus.SUCCEEDED || change.status() == CommandStatus.FAILED) {
-            Instant at = change.changedAt() == null ? Instant.now() : change.changedAt();
-            String org = org(event);
-            UUID command = id(change.commandId());
-            UUID device = id(change.deviceId());
-            write("command-status", event, () -> activity.commandFinished(org, command, device,
-                    change.status() == CommandStatus.FAILED, at));
+            Instant at = change.changedAt() == null ? clock.instant() : change.changedAt();
+            activity.commandFinished(event.requireOrg(), UUID.fromString(change.commandId()),
+                    UUID.fromString(change.deviceId()), change.status() == CommandStatus.FAILED, at);
         }
     }
 
@@ -93,31 +89,6 @@ public class DeviceActivityConsumer {
         if (at == null) {
             throw new PoisonEventException(event.type() + " carries no time");
         }
-        UUID device = id(deviceId);
-        String org = org(event);
-        write("agent-reports", event, () -> activity.seen(org, device, at));
-    }
-
-    /** One idempotent write in its own transaction, retried while the database is away. */
-    private void write(String channel, CloudEvent event, Runnable write) {
-        retries.run("telemetry-service/" + channel, event.id(), () -> {
-            QuarkusTransaction.requiringNew().run(write);
-            return "processed";
-        });
-    }
-
-    private static String org(CloudEvent event) {
-        if (event.orgId() == null) {
-            throw new PoisonEventException(event.type() + " carries no orgid");
-        }
-        return event.orgId();
-    }
-
-    private static UUID id(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException("'" + value + "' is not a device or command id");
-        }
+        activity.seen(event.requireOrg(), UUID.fromString(deviceId), at);
     }
 }

@@ -2,9 +2,8 @@ package io.edgefleet.telemetry.messaging;
 
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.provisioning.DeviceRevoked;
-import io.edgefleet.messaging.cloudevents.CloudEvent;
-import io.edgefleet.messaging.cloudevents.CloudEventCodec;
-import io.edgefleet.messaging.inbox.Inbox;
+import io.edgefleet.messaging.consumer.EventConsumer;
+import io.edgefleet.messaging.consumer.EventRoutes;
 import io.edgefleet.telemetry.alert.DeviceActivity;
 import io.edgefleet.telemetry.security.RevokedDevices;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,30 +19,24 @@ public class ProvisioningEventsConsumer {
 
     static final String CONSUMER = "telemetry-service/provisioning-events";
 
-    private final Inbox inbox;
-    private final CloudEventCodec codec;
-    private final RevokedDevices revoked;
-    private final DeviceActivity activity;
+    private final EventConsumer consumer;
+    private final EventRoutes routes;
 
-    public ProvisioningEventsConsumer(Inbox inbox, CloudEventCodec codec, RevokedDevices revoked, DeviceActivity activity) {
-        this.inbox = inbox;
-        this.codec = codec;
-        this.revoked = revoked;
-        this.activity = activity;
+    public ProvisioningEventsConsumer(EventConsumer consumer, RevokedDevices revoked, DeviceActivity activity) {
+        this.consumer = consumer;
+        this.routes = EventRoutes.consumer(CONSUMER)
+                .inbox(EventType.DEVICE_REVOKED, DeviceRevoked.class, (event, data) -> {
+                    UUID device = UUID.fromString(data.deviceId());
+                    String org = event.requireOrg();
+                    revoked.record(device, org, data.revokedAt().atOffset(ZoneOffset.UTC));
+                    activity.gone(org, device);
+                })
+                .build();
     }
 
     @Incoming("provisioning-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::apply);
-    }
-
-    private void apply(CloudEvent event) {
-        if (EventType.DEVICE_REVOKED.wireName().equals(event.type())) {
-            DeviceRevoked data = codec.data(event, DeviceRevoked.class);
-            UUID device = UUID.fromString(data.deviceId());
-            revoked.record(device, event.orgId(), data.revokedAt().atOffset(ZoneOffset.UTC));
-            activity.gone(event.orgId(), device);
-        }
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(routes, record);
     }
 }

@@ -3,12 +3,12 @@ package io.edgefleet.telemetry.messaging;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
-import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
-import io.edgefleet.messaging.inbox.ConsumerRetries;
+import io.edgefleet.messaging.consumer.EventConsumer;
+import io.edgefleet.messaging.consumer.EventRoutes;
+import io.edgefleet.messaging.tx.AfterCommit;
 import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.storage.SampleStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,42 +17,40 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code fleet.telemetry.samples} → PostgreSQL. No inbox: samples carry their own natural key
- * (batch id, index, time), so a redelivered batch inserts nothing. Undecodable records are
- * dead-lettered; a database failure is retried with backoff ({@link ConsumerRetries}) and only
- * dead-lettered, kept for replay, if it persists.
+ * (batch id, index, time), so a redelivered batch inserts nothing.
  */
 @ApplicationScoped
 public class TelemetrySamplesConsumer {
 
-    private final CloudEventCodec codec;
-    private final SampleStore store;
     static final String CONSUMER = "telemetry-service/samples";
 
+    private final EventConsumer consumer;
+    private final SampleStore store;
     private final FleetMetrics metrics;
-    private final ConsumerRetries retries;
+    private final AfterCommit afterCommit;
+    private final EventRoutes routes;
 
-    public TelemetrySamplesConsumer(CloudEventCodec codec, SampleStore store, FleetMetrics metrics, ConsumerRetries retries) {
-        this.codec = codec;
+    public TelemetrySamplesConsumer(EventConsumer consumer, SampleStore store, FleetMetrics metrics, AfterCommit afterCommit) {
+        this.consumer = consumer;
         this.store = store;
         this.metrics = metrics;
-        this.retries = retries;
+        this.afterCommit = afterCommit;
+        this.routes = EventRoutes.consumer(CONSUMER)
+                .idempotent(EventType.TELEMETRY_BATCH, TelemetryBatch.class, this::store)
+                .build();
     }
 
     @Incoming("telemetry-samples")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        CloudEvent event = codec.decode(record);
-        if (!EventType.TELEMETRY_BATCH.wireName().equals(event.type())) {
-            return;
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(routes, record);
+    }
+
+    private void store(CloudEvent event, TelemetryBatch batch) {
+        if (batch.batchId() == null || batch.deviceId() == null || batch.samples() == null) {
+            throw new PoisonEventException("telemetry batch lacks batchId, deviceId or samples");
         }
-        TelemetryBatch batch = codec.data(event, TelemetryBatch.class);
-        if (event.orgId() == null || batch.batchId() == null || batch.deviceId() == null || batch.samples() == null) {
-            throw new PoisonEventException("telemetry batch lacks orgid, batchId, deviceId or samples");
-        }
-        retries.run(CONSUMER, event.id(), () -> {
-            int fresh = QuarkusTransaction.requiringNew().call(() -> store.store(List.of(new SampleStore.OwnedBatch(event.orgId(), batch))));
-            metrics.stored(fresh, batch.receivedAt());
-            return fresh > 0 ? "processed" : "duplicate";
-        });
+        int fresh = store.store(List.of(new SampleStore.OwnedBatch(event.requireOrg(), batch)));
+        afterCommit.run(() -> metrics.stored(fresh, batch.receivedAt()));
     }
 }

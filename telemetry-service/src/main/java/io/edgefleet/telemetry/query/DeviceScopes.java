@@ -2,8 +2,8 @@ package io.edgefleet.telemetry.query;
 
 import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.rest.labels.SqlParameters;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,7 +58,7 @@ public class DeviceScopes {
     public Scope resolve(String orgId, String device, String group, String labelSelector) {
         long given = java.util.stream.Stream.of(device, group, labelSelector).filter(v -> v != null && !v.isBlank()).count();
         if (given != 1) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "give exactly one of device, group and labelSelector");
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, "give exactly one of device, group and labelSelector");
         }
         SqlParameters params = new SqlParameters();
         if (device != null && !device.isBlank()) {
@@ -81,7 +81,7 @@ public class DeviceScopes {
                         + "WHERE org_id = :org AND (name = :ref OR CAST(group_id AS text) = :ref) ORDER BY name = :ref DESC")
                 .setParameter("org", orgId).setParameter("ref", ref).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
-            throw new ApiException(TelemetryErrorCode.GROUP_NOT_FOUND, "no group " + ref);
+            throw new FleetException(TelemetryErrorCode.GROUP_NOT_FOUND, "no group " + ref);
         }
         Object[] group = rows.get(0);
         if ("dynamic".equals(group[0])) {
@@ -97,7 +97,7 @@ public class DeviceScopes {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "device must be a device id");
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, "device must be a device id");
         }
     }
 }

@@ -3,8 +3,8 @@ package io.edgefleet.telemetry.rest;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;
@@ -84,7 +84,7 @@ public class AlertResource {
 
     private static Optional<String> oneOf(String name, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, name + " must be one of " + allowed);
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, name + " must be one of " + allowed);
         }
         return Optional.ofNullable(value);
     }
@@ -93,7 +93,7 @@ public class AlertResource {
         try {
             return Optional.ofNullable(value).map(UUID::fromString);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, name + " must be an id");
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, name + " must be an id");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -91,7 +93,7 @@ public class AlertRuleResource {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new io.edgefleet.rest.problem.ApiException(io.edgefleet.rest.problem.CommonErrorCode.VALIDATION_FAILED,
+            throw new io.edgefleet.core.error.FleetException(io.edgefleet.core.error.CommonErrorCode.VALIDATION_FAILED,
                     "If-Match must be a rule version, e.g. \"3\"");
         }
     }

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.rest;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.config.Durations;
@@ -123,7 +123,7 @@ public class MetricsQueryResource {
         }
     }
 
-    private static ApiException invalid(String detail) {
-        return new ApiException(CommonErrorCode.VALIDATION_FAILED, detail);
+    private static FleetException invalid(String detail) {
+        return new FleetException(CommonErrorCode.VALIDATION_FAILED, detail);
     }
 }

@@ -1,6 +1,6 @@
 package io.edgefleet.telemetry.security;
 
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.config.TelemetryConfig;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,20 +48,20 @@ public class DeviceTokenVerifier {
     /** The calling device's id and organization, from a {@code Bearer} header value. */
     public DeviceCaller verify(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiException(TelemetryErrorCode.DEVICE_TOKEN_INVALID, "a device access token is required");
+            throw new FleetException(TelemetryErrorCode.DEVICE_TOKEN_INVALID, "a device access token is required");
         }
         try {
             JwtClaims claims = consumer.processToClaims(authorization.substring(7).trim());
             if (!claims.getStringListClaimValue("groups").contains("device")) {
-                throw new ApiException(TelemetryErrorCode.DEVICE_TOKEN_INVALID, "not a device token");
+                throw new FleetException(TelemetryErrorCode.DEVICE_TOKEN_INVALID, "not a device token");
             }
             UUID device = UUID.fromString(claims.getSubject());
             if (revoked.isRevoked(device)) {
-                throw new ApiException(TelemetryErrorCode.DEVICE_REVOKED, "device " + device + " was revoked");
+                throw new FleetException(TelemetryErrorCode.DEVICE_REVOKED, "device " + device + " was revoked");
             }
             return new DeviceCaller(device, claims.getStringClaimValue("org"));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | IllegalArgumentException e) {
-            throw new ApiException(TelemetryErrorCode.DEVICE_TOKEN_INVALID,
+            throw new FleetException(TelemetryErrorCode.DEVICE_TOKEN_INVALID,
                     "device token rejected: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }

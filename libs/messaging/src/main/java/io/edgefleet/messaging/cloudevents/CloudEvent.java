@@ -8,4 +8,12 @@ import java.time.OffsetDateTime;
  */
 public record CloudEvent(String id, String source, String type, String subject, OffsetDateTime time,
                          String orgId, String dataJson) {
+
+    /** The owning organization; an event without one cannot be applied to tenant data (poison). */
+    public String requireOrg() {
+        if (orgId == null || orgId.isBlank()) {
+            throw new PoisonEventException(type + " carries no orgid");
+        }
+        return orgId;
+    }
 }

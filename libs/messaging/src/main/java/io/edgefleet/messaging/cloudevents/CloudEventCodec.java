@@ -1,6 +1,8 @@
 package io.edgefleet.messaging.cloudevents;
 
 import static io.edgefleet.events.CloudEventAttributes.CONTENT_TYPE;
+import static io.edgefleet.events.CloudEventAttributes.DATA_CONTENT_TYPE;
+import static io.edgefleet.events.CloudEventAttributes.DATA_SCHEMA;
 import static io.edgefleet.events.CloudEventAttributes.ID;
 import static io.edgefleet.events.CloudEventAttributes.JSON;
 import static io.edgefleet.events.CloudEventAttributes.ORG;
@@ -10,73 +12,97 @@ import static io.edgefleet.events.CloudEventAttributes.SPEC_VERSION;
 import static io.edgefleet.events.CloudEventAttributes.SUBJECT;
 import static io.edgefleet.events.CloudEventAttributes.TIME;
 import static io.edgefleet.events.CloudEventAttributes.TYPE;
+import static io.edgefleet.messaging.cloudevents.PoisonEventException.INVALID_CLOUD_EVENT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.edgefleet.core.limits.Limits;
+import io.edgefleet.events.EventType;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
  * CloudEvents Kafka protocol binding. Writes binary content mode ({@code ce_*} headers, JSON
  * value). Reads binary mode and, for other systems that find it easier, structured mode
  * (a whole {@code application/cloudevents+json} envelope as the value).
+ *
+ * <p>Reading is strict and total: whatever a record holds, {@link #decode} returns an event or
+ * throws {@link PoisonEventException} saying what is wrong; it never fails any other way.
  */
 @Singleton
 public final class CloudEventCodec {
 
+    private final ObjectReader tree;
     private final ObjectMapper json;
 
     public CloudEventCodec(ObjectMapper json) {
         this.json = json;
+        this.tree = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    public ProducerRecord<String, String> encode(String topic, String key, CloudEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event.dataJson());
+    public ProducerRecord<String, byte[]> encode(String topic, String key, CloudEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                event.dataJson().getBytes(StandardCharsets.UTF_8));
         Headers headers = record.headers();
         put(headers, SPECVERSION, SPEC_VERSION);
         put(headers, ID, event.id());
         put(headers, SOURCE, event.source());
         put(headers, TYPE, event.type());
         put(headers, SUBJECT, event.subject());
-        put(headers, TIME, event.time().toString());
+        put(headers, TIME, event.time() == null ? null : EventTime.format(event.time()));
         put(headers, ORG, event.orgId());
         put(headers, CONTENT_TYPE, JSON);
+        EventType.fromWireName(event.type()).ifPresent(type -> put(headers, DATA_SCHEMA, type.schemaId()));
         return record;
     }
 
     /** Decodes a record or throws {@link PoisonEventException} saying what is wrong with it. */
-    public CloudEvent decode(ConsumerRecord<String, String> record) {
+    public CloudEvent decode(ConsumerRecord<String, byte[]> record) {
+        RecordText text = new RecordText(record);
         if (record.headers().lastHeader(SPECVERSION) != null) {
-            return decodeBinary(record);
+            return decodeBinary(text);
         }
-        return decodeStructured(record.value());
+        return decodeStructured(text);
     }
 
-    private CloudEvent decodeBinary(ConsumerRecord<String, String> record) {
-        Headers h = record.headers();
-        requireSpecVersion(header(h, SPECVERSION));
-        requireJson(record.value());
-        return new CloudEvent(required(h, ID), required(h, SOURCE), required(h, TYPE), header(h, SUBJECT),
-                time(header(h, TIME)), header(h, ORG), record.value());
+    private CloudEvent decodeBinary(RecordText record) {
+        requireSpecVersion(record.header(SPECVERSION));
+        requireJsonContentType(record.header(CONTENT_TYPE), "content-type header");
+        requireJsonContentType(record.header(DATA_CONTENT_TYPE), DATA_CONTENT_TYPE + " header");
+        String value = record.value();
+        requireJson(value);
+        return new CloudEvent(Attributes.required(ID, record.header(ID)),
+                Attributes.required(SOURCE, record.header(SOURCE)),
+                Attributes.required(TYPE, record.header(TYPE)),
+                Attributes.optional(SUBJECT, record.header(SUBJECT)),
+                EventTime.parse(record.header(TIME)), Attributes.optional(ORG, record.header(ORG)), value);
     }
 
-    private CloudEvent decodeStructured(String value) {
-        JsonNode envelope = requireJson(value);
+    private CloudEvent decodeStructured(RecordText record) {
+        JsonNode envelope = requireJson(record.value());
         if (!envelope.isObject() || !envelope.has("specversion")) {
-            throw new PoisonEventException("not a CloudEvent: no ce_specversion header and no structured envelope");
+            throw new PoisonEventException(INVALID_CLOUD_EVENT,
+                    "not a CloudEvent: no ce_specversion header and no structured envelope");
         }
-        requireSpecVersion(envelope.path("specversion").asText());
+        requireSpecVersion(attribute(envelope, "specversion"));
+        requireJsonContentType(attribute(envelope, "datacontenttype"), "datacontenttype");
+        if (envelope.has("data_base64")) {
+            throw new PoisonEventException(INVALID_CLOUD_EVENT, "data_base64 is not supported: data must be JSON");
+        }
         JsonNode data = envelope.get("data");
-        return new CloudEvent(text(envelope, "id"), text(envelope, "source"), text(envelope, "type"),
-                envelope.path("subject").asText(null), time(envelope.path("time").asText(null)),
-                envelope.path("orgid").asText(null), data == null ? "null" : data.toString());
+        return new CloudEvent(Attributes.required("id", attribute(envelope, "id")),
+                Attributes.required("source", attribute(envelope, "source")),
+                Attributes.required("type", attribute(envelope, "type")),
+                Attributes.optional("subject", attribute(envelope, "subject")),
+                EventTime.parse(attribute(envelope, "time")),
+                Attributes.optional("orgid", attribute(envelope, "orgid")),
+                data == null ? "null" : data.toString());
     }
 
     /** The event's data as {@code type}; data that does not fit the contract is poison. */
@@ -88,56 +114,54 @@ public final class CloudEventCodec {
             }
             return data;
         } catch (JsonProcessingException e) {
-            throw new PoisonEventException(event.type() + " data does not match its schema: " + e.getOriginalMessage());
+            throw new PoisonEventException(event.type() + " data does not match its schema: "
+                    + Attributes.shorten(e.getOriginalMessage()));
         }
     }
 
     private JsonNode requireJson(String value) {
         if (value == null) {
-            throw new PoisonEventException("record has no value");
+            throw new PoisonEventException(INVALID_CLOUD_EVENT, "record has no value");
+        }
+        if (value.length() > Limits.EVENT_DATA_BYTES) {
+            throw new PoisonEventException(INVALID_CLOUD_EVENT, "value of " + value.length()
+                    + " characters is larger than any valid event (" + Limits.EVENT_DATA_BYTES + " bytes)");
         }
         try {
-            return json.readTree(value);
+            return tree.readValue(value);
         } catch (JsonProcessingException e) {
-            throw new PoisonEventException("value is not JSON: " + e.getOriginalMessage());
+            throw new PoisonEventException(INVALID_CLOUD_EVENT,
+                    "value is not JSON: " + Attributes.shorten(e.getOriginalMessage()));
         }
+    }
+
+    /** A text attribute of a structured envelope; anything but a string (or absent) is poison. */
+    private static String attribute(JsonNode envelope, String name) {
+        JsonNode node = envelope.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new PoisonEventException(INVALID_CLOUD_EVENT, "CloudEvent attribute '" + name + "' is not a string");
+        }
+        return node.asText();
     }
 
     private static void requireSpecVersion(String version) {
         if (!SPEC_VERSION.equals(version)) {
-            throw new PoisonEventException("unsupported CloudEvents specversion '" + version + "'");
+            throw new PoisonEventException(INVALID_CLOUD_EVENT, "unsupported CloudEvents specversion '"
+                    + Attributes.shorten(version) + "'");
         }
     }
 
-    private static String text(JsonNode envelope, String attribute) {
-        String value = envelope.path(attribute).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new PoisonEventException("CloudEvent lacks required attribute '" + attribute + "'");
+    private static void requireJsonContentType(String contentType, String where) {
+        if (contentType == null) {
+            return;
         }
-        return value;
-    }
-
-    private static String required(Headers headers, String name) {
-        String value = header(headers, name);
-        if (value == null || value.isBlank()) {
-            throw new PoisonEventException("CloudEvent lacks required header '" + name + "'");
-        }
-        return value;
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static OffsetDateTime time(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("CloudEvent time '" + value + "' is not RFC 3339");
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!JSON.equals(mediaType) && !mediaType.endsWith("+json")) {
+            throw new PoisonEventException(INVALID_CLOUD_EVENT, where + " '" + Attributes.shorten(contentType)
+                    + "' is not JSON");
         }
     }
 

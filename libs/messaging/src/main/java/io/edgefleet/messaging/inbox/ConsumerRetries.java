@@ -8,11 +8,10 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * How every consumer treats a failing event: poison is rethrown at once (the channel's
- * dead-letter strategy moves it to {@code <topic>.dlq}); any other failure (the database briefly
- * away) is retried with exponential backoff and dead-lettered, kept for replay, only after
- * {@link InboxConfig#maxAttempts()}. Consumers whose writes are idempotent by themselves use it
- * directly; the {@link Inbox} uses it around its exactly-once bookkeeping.
+ * How {@link io.edgefleet.messaging.consumer.EventConsumer} treats a failing event: poison is
+ * rethrown at once (to be dead-lettered); any other failure (the database briefly away) is
+ * retried with exponential backoff and rethrown, to be dead-lettered and kept for replay, only
+ * after {@link InboxConfig#maxAttempts()}. Also counts every consumed event by outcome.
  */
 @ApplicationScoped
 public class ConsumerRetries {
@@ -34,11 +33,13 @@ public class ConsumerRetries {
                 count(consumer, work.get());
                 return;
             } catch (PoisonEventException e) {
-                count(consumer, "dead_lettered");
                 throw e;
             } catch (RuntimeException e) {
+                DataFailures.refusal(e).ifPresent(refusal -> {
+                    throw new PoisonEventException(PoisonEventException.INVALID_EVENT_DATA,
+                            "the database refuses the event's data: " + refusal);
+                });
                 if (attempt >= config.maxAttempts()) {
-                    count(consumer, "dead_lettered");
                     throw e;
                 }
                 LOG.warnf("%s: event %s failed (attempt %d), retrying: %s", consumer, eventId, attempt, e.getMessage());
@@ -48,12 +49,24 @@ public class ConsumerRetries {
         }
     }
 
-    /** Counts an event that never reached {@link #run}, e.g. one that could not be decoded. */
-    public void deadLettered(String consumer) {
-        count(consumer, "dead_lettered");
+    /**
+     * Runs {@code work} until it succeeds, however long that takes: for work without which the
+     * consumer must not move on (keeping a dead letter while the database is away).
+     */
+    public void untilDone(String consumer, Runnable work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: failed (attempt %d), retrying: %s", consumer, attempt, e.getMessage());
+                backoff(attempt);
+            }
+        }
     }
 
-    private void count(String consumer, String outcome) {
+    /** Counts one consumed event by outcome: processed, duplicate, ignored, retried, dead_lettered. */
+    public void count(String consumer, String outcome) {
         Counter.builder("edgefleet_events_consumed").description("Events consumed, by consumer and outcome")
                 .tags("consumer", consumer, "outcome", outcome).register(registry).increment();
     }

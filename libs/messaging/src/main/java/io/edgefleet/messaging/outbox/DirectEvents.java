@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,9 +27,11 @@ public class DirectEvents {
     private final ObjectMapper json;
     private final OutboxConfig config;
     private final MeterRegistry registry;
+    private final Clock clock;
 
     public DirectEvents(OutboxProducer producer, CloudEventCodec codec, ObjectMapper json, OutboxConfig config,
-                        MeterRegistry registry) {
+                        MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.producer = producer;
         this.codec = codec;
         this.json = json;
@@ -40,7 +42,7 @@ public class DirectEvents {
     /** Completes when Kafka acknowledged the event (acks=all), exceptionally if it did not. */
     public CompletableFuture<Void> publish(EventType type, String orgId, String subject, Object data) {
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), config.source(), type.wireName(), subject,
-                OffsetDateTime.now(ZoneOffset.UTC), orgId, toJson(data));
+                OffsetDateTime.now(clock), orgId, EventSize.bounded(type, toJson(data)));
         CompletableFuture<Void> acked = new CompletableFuture<>();
         producer.get().send(codec.encode(type.topic(), subject, event), (metadata, error) -> {
             Counter.builder("edgefleet_direct_events").description("Events published directly (stateless facts)")

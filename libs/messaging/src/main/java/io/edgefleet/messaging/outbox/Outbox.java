@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -23,8 +23,11 @@ public class Outbox {
     private final ObjectMapper json;
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
+    private final Clock clock;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json, AfterCommit afterCommit, OutboxRelay relay) {
+    public Outbox(EntityManager entityManager, ObjectMapper json, AfterCommit afterCommit, OutboxRelay relay,
+                  Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.json = json;
         this.afterCommit = afterCommit;
@@ -50,8 +53,8 @@ public class Outbox {
         event.eventKey = subject;
         event.type = type.wireName();
         event.subject = subject;
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        event.data = toJson(data);
+        event.occurredAt = OffsetDateTime.now(clock);
+        event.data = EventSize.bounded(type, toJson(data));
         entityManager.persist(event);
         afterCommit.run(relay::wakeUp);
         return event.id;

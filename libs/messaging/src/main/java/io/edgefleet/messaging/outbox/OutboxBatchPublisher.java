@@ -12,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -24,6 +27,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * <p>Several replicas may run it: a transaction-scoped advisory lock lets one publish at a time,
  * which keeps events of one key in order (row-level SKIP LOCKED would let two replicas
  * interleave a device's events).
+ *
+ * <p>No row can wedge the relay: an event Kafka refuses for a reason no retry changes (larger
+ * than the broker accepts, an invalid record) is moved to {@code parked_event} with its error
+ * ({@link ParkedEvents}) and the rows around it are published and deleted as usual. Transient
+ * failures leave their rows for the next round.
  */
 @ApplicationScoped
 public class OutboxBatchPublisher {
@@ -35,19 +43,21 @@ public class OutboxBatchPublisher {
     private final CloudEventCodec codec;
     private final OutboxConfig config;
     private final OutboxProducer producer;
+    private final ParkedEvents parking;
     private final Counter published;
 
     public OutboxBatchPublisher(EntityManager entityManager, CloudEventCodec codec, OutboxConfig config,
-                                OutboxProducer producer, MeterRegistry registry) {
+                                OutboxProducer producer, ParkedEvents parking, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.codec = codec;
         this.config = config;
         this.producer = producer;
+        this.parking = parking;
         this.published = Counter.builder("edgefleet_outbox_published")
                 .description("Outbox events published to Kafka").register(registry);
     }
 
-    /** Must run inside a transaction; returns how many events were published. */
+    /** Must run inside a transaction; returns how many rows left the outbox (published or parked). */
     int publishBatch() {
         Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
                 .setParameter("lock", PUBLISHER_LOCK).getSingleResult();
@@ -61,33 +71,72 @@ public class OutboxBatchPublisher {
         if (rows.isEmpty()) {
             return 0;
         }
-        send(rows);
-        List<Long> sequences = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        entityManager.createNativeQuery("DELETE FROM outbox_event WHERE seq IN (:seqs)")
-                .setParameter("seqs", sequences).executeUpdate();
-        published.increment(rows.size());
-        return rows.size();
+        List<Outcome> outcomes = send(rows);
+        List<Long> done = new ArrayList<>();
+        RuntimeException transientFailure = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.error() == null) {
+                done.add(seq(rows.get(i)));
+            } else if (PublishFailures.isPermanent(outcome.error())) {
+                parking.park(seq(rows.get(i)), outcome.error());
+                done.add(seq(rows.get(i)));
+            } else if (transientFailure == null) {
+                transientFailure = new IllegalStateException("Kafka did not acknowledge the batch: "
+                        + outcome.error().getMessage(), outcome.error());
+            }
+        }
+        if (!done.isEmpty()) {
+            entityManager.createNativeQuery("DELETE FROM outbox_event WHERE seq IN (:seqs)")
+                    .setParameter("seqs", done).executeUpdate();
+            published.increment(done.size());
+        }
+        if (transientFailure != null && done.isEmpty()) {
+            throw transientFailure;
+        }
+        return done.size();
     }
 
-    private void send(List<Object[]> rows) {
+    /** One row's publication: {@code error} is null when Kafka acknowledged it. */
+    private record Outcome(Throwable error) {
+    }
+
+    private List<Outcome> send(List<Object[]> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             CloudEvent event = new CloudEvent(r[1].toString(), config.source(), (String) r[5], (String) r[6],
                     toOffsetDateTime(r[7]), (String) r[2], (String) r[8]);
-            acks.add(producer.get().send(codec.encode((String) r[3], (String) r[4], event)));
+            try {
+                acks.add(producer.get().send(codec.encode((String) r[3], (String) r[4], event)));
+            } catch (RuntimeException e) {
+                acks.add(CompletableFuture.failedFuture(e));
+            }
         }
         producer.get().flush();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        for (Future<RecordMetadata> ack : acks) {
+            outcomes.add(await(ack, deadline));
+        }
+        return outcomes;
+    }
+
+    private static Outcome await(Future<RecordMetadata> ack, long deadline) {
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return new Outcome(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing outbox events", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+            return new Outcome(e);
+        } catch (ExecutionException e) {
+            return new Outcome(e.getCause());
+        } catch (TimeoutException e) {
+            return new Outcome(e);
         }
+    }
+
+    private static long seq(Object[] row) {
+        return ((Number) row[0]).longValue();
     }
 
     private static OffsetDateTime toOffsetDateTime(Object value) {

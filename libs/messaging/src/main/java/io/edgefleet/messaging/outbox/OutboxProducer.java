@@ -1,54 +1,77 @@
 package io.edgefleet.messaging.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The relay's Kafka producer: idempotent, {@code acks=all}, in order per partition. Short
- * blocking limits so an unreachable broker fails a relay round quickly instead of stalling it.
+ * The producer of every event this service publishes itself (outbox relay, direct events, dead
+ * letters): idempotent, {@code acks=all}, in order per partition. It is built from the same
+ * {@code kafka.*} configuration as the connector's channels (Quarkus' {@code default-kafka-broker}
+ * map), so TLS, SASL and every other client setting of a production cluster reach it; only
+ * the delivery guarantees and short blocking limits are fixed here, so an unreachable broker
+ * fails a relay round quickly instead of stalling it.
  */
 @ApplicationScoped
 public class OutboxProducer {
 
-    private final String bootstrapServers;
-    private volatile Producer<String, String> producer;
+    private final Map<String, Object> kafkaConfig;
+    private final MeterRegistry registry;
+    private volatile Producer<String, byte[]> producer;
+    private KafkaClientMetrics metrics;
 
-    public OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+        this.kafkaConfig = kafkaConfig;
+        this.registry = registry;
     }
 
-    Producer<String, String> get() {
+    public Producer<String, byte[]> get() {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(settings(), new StringSerializer(), new StringSerializer());
+                    KafkaProducer<String, byte[]> created = new KafkaProducer<>(settings(kafkaConfig),
+                            new StringSerializer(), new ByteArraySerializer());
+                    metrics = new KafkaClientMetrics(created);
+                    metrics.bindTo(registry);
+                    producer = created;
                 }
             }
         }
         return producer;
     }
 
-    private Map<String, Object> settings() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "edgefleet-outbox-relay");
+    static Map<String, Object> settings(Map<String, Object> kafkaConfig) {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                settings.put(key, value);
+            }
+        });
+        settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "edgefleet-outbox-relay");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000);
+        return settings;
     }
 
     @PreDestroy
     void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
         if (producer != null) {
             producer.close();
         }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.CloudEventAttributes;
+import io.edgefleet.events.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class CloudEventCodecTest {
     void binaryModeRoundTrips() {
         CloudEvent event = new CloudEvent("e1", "/edgefleet/test", "edgefleet.test.v1", "device-1",
                 OffsetDateTime.parse("2026-11-29T10:00:00Z"), "acme", "{\"a\":1}");
-        ProducerRecord<String, String> out = codec.encode("t", "device-1", event);
+        ProducerRecord<String, byte[]> out = codec.encode("t", "device-1", event);
 
         assertEquals("device-1", out.key());
         assertEquals("1.0", header(out, CloudEventAttributes.SPECVERSION));
@@ -29,10 +31,19 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void timeIsRfc3339EvenWithZeroSecondsAndDataSchemaIsNamed() {
+        CloudEvent event = new CloudEvent("e1", "/s", EventType.DEVICE_REVOKED.wireName(), "d",
+                OffsetDateTime.parse("2026-12-01T21:41Z"), "acme", "{}");
+        ProducerRecord<String, byte[]> out = codec.encode("t", "d", event);
+        assertEquals("2026-12-01T21:41:00.000000Z", header(out, CloudEventAttributes.TIME));
+        assertEquals(EventType.DEVICE_REVOKED.schemaId(), header(out, CloudEventAttributes.DATA_SCHEMA));
+    }
+
+    @Test
     void structuredModeFromOtherSystemsIsRead() {
         String envelope = "{\"specversion\":\"1.0\",\"id\":\"x1\",\"source\":\"/cmdb\",\"type\":\"t.v1\","
                 + "\"subject\":\"d9\",\"orgid\":\"acme\",\"data\":{\"name\":\"n\"},\"extra\":true}";
-        CloudEvent event = codec.decode(new ConsumerRecord<>("t", 0, 0, "d9", envelope));
+        CloudEvent event = codec.decode(record(envelope, Map.of()));
         assertEquals("x1", event.id());
         assertEquals("{\"name\":\"n\"}", event.dataJson());
         assertEquals("acme", event.orgId());
@@ -40,10 +51,31 @@ class CloudEventCodecTest {
 
     @Test
     void poisonIsNamedPrecisely() {
-        assertTrue(poison("{not json").contains("not a CloudEvent") || poison("{not json").contains("not JSON"));
+        assertTrue(poison("{not json").contains("not JSON"));
         assertTrue(poison("{\"hello\":1}").contains("not a CloudEvent"));
         assertTrue(poison("{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}").contains("specversion"));
         assertTrue(poison("{\"specversion\":\"1.0\",\"source\":\"s\",\"type\":\"t\"}").contains("'id'"));
+        assertTrue(poison("{\"specversion\":\"1.0\",\"id\":7,\"source\":\"s\",\"type\":\"t\"}").contains("not a string"));
+        assertTrue(poison("{\"a\":1} trailing").contains("not JSON"));
+    }
+
+    /** Every way a binary-mode record can be unreadable is poison with a reason, never another exception. */
+    @Test
+    void unreadableBinaryRecordsArePoison() {
+        assertTrue(binaryPoison("{}", Map.of("ce_time", "yesterday")).contains("RFC 3339"));
+        assertTrue(binaryPoison("{}", Map.of("ce_time", "2026-12-01T21:41Z")).contains("RFC 3339"));
+        assertTrue(binaryPoison("{}", Map.of("ce_time", "2026-13-45T25:61:00Z")).contains("valid time"));
+        assertTrue(binaryPoison("{}", Map.of("ce_specversion", "2.0")).contains("specversion"));
+        assertTrue(binaryPoison("{}", Map.of("ce_id", "")).contains("'ce_id'"));
+        assertTrue(binaryPoison("{}", Map.of("ce_id", "x".repeat(300))).contains("longer than"));
+        assertTrue(binaryPoison("{}", Map.of("content-type", "text/plain")).contains("not JSON"));
+        assertTrue(binaryPoison("not json", Map.of()).contains("not JSON"));
+        assertTrue(binaryPoison(null, Map.of()).contains("no value"));
+        ConsumerRecord<String, byte[]> badUtf8 = binary(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                Map.of());
+        PoisonEventException e = assertThrows(PoisonEventException.class, () -> codec.decode(badUtf8));
+        assertTrue(e.getMessage().contains("UTF-8"));
+        assertEquals(PoisonEventException.INVALID_CLOUD_EVENT, e.code());
     }
 
     @Test
@@ -57,17 +89,37 @@ class CloudEventCodecTest {
     }
 
     private String poison(String value) {
-        return assertThrows(PoisonEventException.class,
-                () -> codec.decode(new ConsumerRecord<>("t", 0, 0, "k", value))).getMessage();
+        return assertThrows(PoisonEventException.class, () -> codec.decode(record(value, Map.of()))).getMessage();
     }
 
-    private static ConsumerRecord<String, String> asConsumed(ProducerRecord<String, String> out) {
-        ConsumerRecord<String, String> in = new ConsumerRecord<>(out.topic(), 0, 0, out.key(), out.value());
+    private String binaryPoison(String value, Map<String, String> overrides) {
+        return assertThrows(PoisonEventException.class,
+                () -> codec.decode(binary(value == null ? null : value.getBytes(StandardCharsets.UTF_8), overrides))).getMessage();
+    }
+
+    private static ConsumerRecord<String, byte[]> binary(byte[] value, Map<String, String> overrides) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", "id-1",
+                "ce_source", "/test", "ce_type", "t.v1", "ce_time", "2026-12-01T10:00:00Z"));
+        headers.putAll(overrides);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("t", 0, 0, "k", value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String value, Map<String, String> headers) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("t", 0, 0, "k",
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static ConsumerRecord<String, byte[]> asConsumed(ProducerRecord<String, byte[]> out) {
+        ConsumerRecord<String, byte[]> in = new ConsumerRecord<>(out.topic(), 0, 0, out.key(), out.value());
         out.headers().forEach(h -> in.headers().add(h));
         return in;
     }
 
-    private static String header(ProducerRecord<String, String> record, String name) {
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

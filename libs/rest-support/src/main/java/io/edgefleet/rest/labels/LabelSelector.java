@@ -1,7 +1,7 @@
 package io.edgefleet.rest.labels;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +127,7 @@ public final class LabelSelector {
         return parts;
     }
 
-    private static ApiException invalid(String selector, String why) {
-        return new ApiException(CommonErrorCode.INVALID_LABEL_SELECTOR, "labelSelector '" + selector + "': " + why);
+    private static FleetException invalid(String selector, String why) {
+        return new FleetException(CommonErrorCode.INVALID_LABEL_SELECTOR, "labelSelector '" + selector + "': " + why);
     }
 }

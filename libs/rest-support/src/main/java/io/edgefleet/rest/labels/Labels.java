@@ -1,6 +1,6 @@
 package io.edgefleet.rest.labels;
 
-import io.edgefleet.rest.problem.ApiException;
+import io.edgefleet.core.error.FleetException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,15 +33,15 @@ public final class Labels {
             return;
         }
         if (labels.size() > MAX_LABELS) {
-            throw ApiException.unprocessable(field, "at most " + MAX_LABELS + " labels");
+            throw FleetException.unprocessable(field, "at most " + MAX_LABELS + " labels");
         }
         labels.forEach((key, value) -> {
             if (key == null || !isValidKey(key)) {
-                throw ApiException.unprocessable(field + "." + key,
+                throw FleetException.unprocessable(field + "." + key,
                         "label keys are [prefix/]name, name up to 63 of [A-Za-z0-9-_.] starting and ending alphanumeric");
             }
             if (value == null || !isValidValue(value)) {
-                throw ApiException.unprocessable(field + "." + key,
+                throw FleetException.unprocessable(field + "." + key,
                         "label values are up to 63 of [A-Za-z0-9-_.] starting and ending alphanumeric");
             }
         });

@@ -1,7 +1,7 @@
 package io.edgefleet.rest.paging;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -36,7 +36,7 @@ public record Cursor(String afterKey) {
         }
     }
 
-    private static ApiException invalid() {
-        return new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
+    private static FleetException invalid() {
+        return new FleetException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
     }
 }

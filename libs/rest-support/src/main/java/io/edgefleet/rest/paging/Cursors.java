@@ -1,7 +1,7 @@
 package io.edgefleet.rest.paging;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ public final class Cursors {
             try {
                 return UUID.fromString(cursor.afterKey());
             } catch (IllegalArgumentException e) {
-                throw new ApiException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
+                throw new FleetException(CommonErrorCode.INVALID_CURSOR, "cursor is not one this API returned");
             }
         });
     }

@@ -1,8 +1,8 @@
 package io.edgefleet.rest.paging;
 
 import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ public class ListQuery {
         } catch (NumberFormatException notANumber) {
             // reported below, like an out-of-range number
         }
-        throw new ApiException(CommonErrorCode.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT);
+        throw new FleetException(CommonErrorCode.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     public Optional<Cursor> cursor() {
@@ -60,7 +60,7 @@ public class ListQuery {
     /** For lists of things without labels: a selector there is a mistake, not something to ignore. */
     public void refuseLabelSelector(String listed) {
         if (!labelSelector().isEmpty()) {
-            throw new ApiException(CommonErrorCode.VALIDATION_FAILED, "labelSelector selects devices; " + listed
+            throw new FleetException(CommonErrorCode.VALIDATION_FAILED, "labelSelector selects devices; " + listed
                     + " are not filtered by it");
         }
     }

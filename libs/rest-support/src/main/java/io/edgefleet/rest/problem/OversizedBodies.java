@@ -1,5 +1,6 @@
 package io.edgefleet.rest.problem;
 
+import io.edgefleet.core.error.CommonErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;

@@ -1,5 +1,7 @@
 package io.edgefleet.rest.problem;
 
+import io.edgefleet.core.error.ErrorCode;
+import io.edgefleet.core.error.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -24,9 +26,5 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Problem of(ErrorCode code, String detail, String instance, List<FieldError> errors) {
         String type = TYPE_BASE + code.code().toLowerCase().replace('_', '-');
         return new Problem(type, code.title(), code.status(), detail, instance, code.code(), errors);
-    }
-
-    /** One invalid input field and the rule it broke. */
-    public record FieldError(String field, String message) {
     }
 }

@@ -1,5 +1,9 @@
 package io.edgefleet.rest.problem;
 
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.ErrorCode;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,7 +34,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response apiError(ApiException e, UriInfo uri) {
+    public Response apiError(FleetException e, UriInfo uri) {
         return respond(e.errorCode(), e.getMessage(), uri, e.fieldErrors());
     }
 
@@ -42,7 +46,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream().map(ProblemMapper::fieldError).toList();
+        List<FieldError> errors = e.getConstraintViolations().stream().map(ProblemMapper::fieldError).toList();
         return respond(CommonErrorCode.VALIDATION_FAILED, "request failed validation", uri, errors);
     }
 
@@ -80,7 +84,7 @@ public class ProblemMapper {
         return respond(CommonErrorCode.INTERNAL, "unexpected error, incident " + incident, uri, List.of());
     }
 
-    private Response respond(ErrorCode code, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    private Response respond(ErrorCode code, String detail, UriInfo uri, List<FieldError> errors) {
         Problem problem = Problem.of(code, detail, uri == null ? null : uri.getPath(), errors);
         try {
             return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
@@ -89,11 +93,11 @@ public class ProblemMapper {
         }
     }
 
-    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+    private static FieldError fieldError(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         // Strip the "method.argN." prefix that method validation adds; clients know field names.
         String[] parts = path.split("\\.", 3);
         String field = parts.length == 3 ? parts[2] : parts[parts.length - 1];
-        return new Problem.FieldError(field, violation.getMessage());
+        return new FieldError(field, violation.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package io.edgefleet.rest.security;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,7 +26,7 @@ public class CurrentOrganization {
         Object org = token.getClaim(CLAIM);
         String id = org instanceof JsonString json ? json.getString() : org == null ? null : org.toString();
         if (id == null || id.isBlank()) {
-            throw new ApiException(CommonErrorCode.NO_ORGANIZATION, "token has no '" + CLAIM + "' claim");
+            throw new FleetException(CommonErrorCode.NO_ORGANIZATION, "token has no '" + CLAIM + "' claim");
         }
         return id;
     }

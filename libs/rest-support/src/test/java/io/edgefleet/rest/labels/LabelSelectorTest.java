@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class LabelSelectorTest {
     @ValueSource(strings = {"env=prod,", "tier in (a,b", "a in (b))", "-bad=1", "env=has space", "k=v'; drop table x;--",
             "x in ((a))", "!"})
     void invalidSelectorsAreA400WithTheirOwnCode(String selector) {
-        ApiException e = assertThrows(ApiException.class, () -> LabelSelector.parse(selector));
+        FleetException e = assertThrows(FleetException.class, () -> LabelSelector.parse(selector));
         assertEquals(CommonErrorCode.INVALID_LABEL_SELECTOR, e.errorCode());
     }
 

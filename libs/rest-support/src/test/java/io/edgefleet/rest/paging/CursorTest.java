@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class CursorTest {
     @Test
     void foreignTokensAreRejected() {
         for (String token : List.of("not base64!", "aGVsbG8", "djE6")) {
-            ApiException e = assertThrows(ApiException.class, () -> Cursor.parse(token));
+            FleetException e = assertThrows(FleetException.class, () -> Cursor.parse(token));
             assertEquals(CommonErrorCode.INVALID_CURSOR, e.errorCode());
         }
     }
@@ -39,7 +39,7 @@ class CursorTest {
         assertEquals(ListQuery.DEFAULT_LIMIT, new ListQuery(null, null, null).limit());
         assertEquals(7, new ListQuery("7", null, null).limit());
         for (String bad : List.of("0", "501", "ten", "-1")) {
-            ApiException e = assertThrows(ApiException.class, () -> new ListQuery(bad, null, null).limit());
+            FleetException e = assertThrows(FleetException.class, () -> new ListQuery(bad, null, null).limit());
             assertEquals(CommonErrorCode.INVALID_LIMIT, e.errorCode());
         }
     }

@@ -3,8 +3,8 @@ package io.edgefleet.rest.paging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.edgefleet.rest.problem.ApiException;
-import io.edgefleet.rest.problem.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.CommonErrorCode;
 import org.junit.jupiter.api.Test;
 
 class ListQueryTest {
@@ -13,9 +13,9 @@ class ListQueryTest {
     void limitDefaultsAndBounds() {
         assertEquals(ListQuery.DEFAULT_LIMIT, new ListQuery(null, null, null).limit());
         assertEquals(500, new ListQuery("500", null, null).limit());
-        assertEquals(CommonErrorCode.INVALID_LIMIT, assertThrows(ApiException.class,
+        assertEquals(CommonErrorCode.INVALID_LIMIT, assertThrows(FleetException.class,
                 () -> new ListQuery("501", null, null).limit()).errorCode());
-        assertEquals(CommonErrorCode.INVALID_LIMIT, assertThrows(ApiException.class,
+        assertEquals(CommonErrorCode.INVALID_LIMIT, assertThrows(FleetException.class,
                 () -> new ListQuery("ten", null, null).limit()).errorCode());
     }
 
@@ -23,7 +23,7 @@ class ListQueryTest {
     void listsWithoutLabelsRefuseASelectorRatherThanIgnoreIt() {
         new ListQuery(null, null, null).refuseLabelSelector("groups");
         new ListQuery(null, null, " ").refuseLabelSelector("groups");
-        ApiException refused = assertThrows(ApiException.class,
+        FleetException refused = assertThrows(FleetException.class,
                 () -> new ListQuery(null, null, "env=prod").refuseLabelSelector("groups"));
         assertEquals(CommonErrorCode.VALIDATION_FAILED, refused.errorCode());
     }

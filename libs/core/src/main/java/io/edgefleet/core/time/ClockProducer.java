@@ -1,4 +1,4 @@
-package io.edgefleet.rest.time;
+package io.edgefleet.core.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;

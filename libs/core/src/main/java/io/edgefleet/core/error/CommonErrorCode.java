@@ -1,4 +1,4 @@
-package io.edgefleet.rest.problem;
+package io.edgefleet.core.error;
 
 /** Error codes every service shares: protocol, auth, paging and selector errors. */
 public enum CommonErrorCode implements ErrorCode {

@@ -1,4 +1,4 @@
-package io.edgefleet.rest.problem;
+package io.edgefleet.core.error;
 
 /**
  * A stable, documented error code. Each service keeps one enum implementing this (only enums

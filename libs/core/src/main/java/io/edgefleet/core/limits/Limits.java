@@ -1,0 +1,37 @@
+package io.edgefleet.core.limits;
+
+/**
+ * The one table of input bounds. REST bodies ({@code @Size}/{@code @Max} in request records,
+ * emitted as {@code maxLength}/{@code maxItems} in the OpenAPI documents), Kafka input (the
+ * event JSON Schemas and {@code CloudEventCodec}) and the outbox all take their limits from
+ * here, so what is accepted at one door is accepted at every other and always fits storage
+ * and Kafka.
+ */
+public final class Limits {
+
+    /** Names of devices, clusters, nodes, groups, rules: a Kubernetes DNS subdomain. */
+    public static final int NAME = 253;
+    /** Free text given by an operator: reasons, comments, descriptions. */
+    public static final int TEXT = 1_024;
+    /** Short machine-ish strings: versions, host OS names, distribution names, hostnames. */
+    public static final int SHORT_TEXT = 253;
+    /** Idempotency keys of command requests. */
+    public static final int IDEMPOTENCY_KEY = 128;
+    /** Labels on one device or selector terms: key and value lengths as Kubernetes has them. */
+    public static final int LABELS = 64;
+    public static final int LABEL_KEY = 317;
+    public static final int LABEL_VALUE = 63;
+    /** Nodes in one report or enrollment: the edge product's cluster size limit. */
+    public static final int NODES = 15;
+    /** Namespaces, IPs and other lists in one report. */
+    public static final int LIST_ITEMS = 256;
+    /**
+     * The largest event data the platform writes or reads. Kafka's default record limit is
+     * 1 MiB; half of it leaves room for headers and dead-letter copies. Any event a valid
+     * request can produce is smaller: larger data is refused at the door, never published.
+     */
+    public static final int EVENT_DATA_BYTES = 512 * 1_024;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,81 @@
+package io.edgefleet.messaging.consumer;
+
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.messaging.cloudevents.CloudEvent;
+import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.cloudevents.PoisonEventException;
+import io.edgefleet.messaging.inbox.ConsumerRetries;
+import io.edgefleet.messaging.inbox.Inbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The one way a service consumes a Kafka record. Whatever the record holds, this returns
+ * normally, so the connector commits and moves on: the record is applied, skipped (a type the
+ * consumer has no route for, or a redelivery the inbox recognises), or dead-lettered
+ * ({@link DeadLetters}) with a stable code and a reason. Nothing a record contains can fail the
+ * channel, and with it the service's health.
+ *
+ * <p>Poison — undecodable, data off contract, or a {@link FleetException} with a 4xx code from
+ * the domain — is dead-lettered at once. Other failures (the database briefly away) are retried
+ * with backoff ({@link ConsumerRetries}) and dead-lettered, kept for replay, when they persist.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private final CloudEventCodec codec;
+    private final Inbox inbox;
+    private final ConsumerRetries retries;
+    private final DeadLetters deadLetters;
+
+    public EventConsumer(CloudEventCodec codec, Inbox inbox, ConsumerRetries retries, DeadLetters deadLetters) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.retries = retries;
+        this.deadLetters = deadLetters;
+    }
+
+    public void consume(EventRoutes routes, ConsumerRecord<String, byte[]> record) {
+        String consumer = routes.consumer();
+        try {
+            CloudEvent event = codec.decode(record);
+            Optional<EventRoutes.Route<?>> route = routes.route(event.type());
+            if (route.isEmpty()) {
+                retries.count(consumer, "ignored");
+                return;
+            }
+            apply(consumer, event, route.get());
+        } catch (PoisonEventException e) {
+            deadLetters.record(consumer, record, e.code(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            deadLetters.record(consumer, record, DeadLetters.RETRIES_EXHAUSTED, e.toString());
+        }
+    }
+
+    private <T> void apply(String consumer, CloudEvent event, EventRoutes.Route<T> route) {
+        T data = codec.data(event, route.dataType());
+        retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            if (route.inbox() && !inbox.claim(consumer, event.id())) {
+                return "duplicate";
+            }
+            handle(event, data, route.handler());
+            return "processed";
+        }));
+    }
+
+    private static <T> void handle(CloudEvent event, T data, EventRoutes.Handler<T> handler) {
+        try {
+            handler.handle(event, data);
+        } catch (FleetException e) {
+            if (e.errorCode().status() < 500) {
+                throw new PoisonEventException(e.errorCode().code(), e.getMessage());
+            }
+            throw e;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // The handler met data it cannot use (an id that is no UUID, a missing field): no retry fixes that.
+            throw new PoisonEventException(PoisonEventException.INVALID_EVENT_DATA, event.type() + ": " + e.getMessage());
+        }
+    }
+}

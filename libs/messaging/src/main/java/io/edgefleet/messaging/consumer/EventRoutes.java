@@ -1,0 +1,84 @@
+package io.edgefleet.messaging.consumer;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.messaging.cloudevents.CloudEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one consumer does with each event type it understands: the data class the event is read
+ * as, the handler, and whether applying it needs the inbox (exactly once) or is idempotent by
+ * itself. Types without a route are skipped (tolerant reader). Built once per consumer:
+ *
+ * <pre>{@code
+ * EventRoutes.consumer("inventory-service/agent-reports")
+ *         .idempotent(EventType.AGENT_HEARTBEAT, AgentHeartbeat.class, this::heartbeat)
+ *         .inbox(EventType.AGENT_REPORT, AgentReport.class, this::report)
+ *         .build();
+ * }</pre>
+ */
+public final class EventRoutes {
+
+    /** Applies one decoded event inside its own transaction; throw poison for what can never apply. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(CloudEvent event, T data);
+    }
+
+    record Route<T>(Class<T> dataType, boolean inbox, Handler<T> handler) {
+    }
+
+    private final String consumer;
+    private final Map<String, Route<?>> routes;
+
+    private EventRoutes(String consumer, Map<String, Route<?>> routes) {
+        this.consumer = consumer;
+        this.routes = Map.copyOf(routes);
+    }
+
+    /** {@code consumer} names it in the inbox, metrics and dead letters: {@code <service>/<channel>}. */
+    public static Builder consumer(String consumer) {
+        return new Builder(consumer);
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    Optional<Route<?>> route(String type) {
+        return Optional.ofNullable(routes.get(type));
+    }
+
+    /** Collects routes; one per event type. */
+    public static final class Builder {
+
+        private final String consumer;
+        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+
+        private Builder(String consumer) {
+            this.consumer = consumer;
+        }
+
+        /** Applied exactly once per event id: the id is recorded in the handler's transaction. */
+        public <T> Builder inbox(EventType type, Class<T> dataType, Handler<T> handler) {
+            return add(type, new Route<>(dataType, true, handler));
+        }
+
+        /** Applied without inbox bookkeeping, for handlers whose writes are idempotent by themselves. */
+        public <T> Builder idempotent(EventType type, Class<T> dataType, Handler<T> handler) {
+            return add(type, new Route<>(dataType, false, handler));
+        }
+
+        private Builder add(EventType type, Route<?> route) {
+            if (routes.putIfAbsent(type.wireName(), route) != null) {
+                throw new IllegalArgumentException(consumer + " routes " + type + " twice");
+            }
+            return this;
+        }
+
+        public EventRoutes build() {
+            return new EventRoutes(consumer, routes);
+        }
+    }
+}
