@@ -1,11 +1,11 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.rest.paging.ListQuery;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.CommonErrorCode;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
 

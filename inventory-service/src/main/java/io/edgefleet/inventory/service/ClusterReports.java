@@ -2,12 +2,12 @@ package io.edgefleet.inventory.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.ClusterNodeRepository;
 import io.edgefleet.inventory.repository.ClusterRepository;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.service;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.ClusterInventoryChanged;
 import io.edgefleet.inventory.config.InventoryConfig;
@@ -11,7 +12,6 @@ import io.edgefleet.inventory.repository.ClusterRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.messaging.outbox.Outbox;
 import io.edgefleet.rest.labels.Labels;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

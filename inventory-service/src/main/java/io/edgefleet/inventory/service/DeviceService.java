@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.service;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.DeviceRegistered;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
@@ -7,7 +8,6 @@ import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.messaging.outbox.Outbox;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,9 @@
 package io.edgefleet.inventory.service;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceRepository;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.edgefleet.inventory.messaging;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgefleet.events.EventType;
@@ -46,6 +47,7 @@ class ExternalDevicesTest {
                 r -> "CMDB-BAD".equals(r.key())).get(0);
         String reason = KafkaTestClient.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("linuxNode.vcpus"), reason);
+        assertEquals("UNPROCESSABLE", KafkaTestClient.header(dead, "dead-letter-code"));
         api.as("fleet-viewer").when().get("/api/v1/devices").then().body("items[0].name", equalTo("edge-good"));
     }
 

@@ -1,12 +1,12 @@
 package io.edgefleet.provisioning.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.domain.Command;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

@@ -1,15 +1,14 @@
 package io.edgefleet.provisioning.command;
 
-import io.edgefleet.core.error.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.edgefleet.core.error.FieldError;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.commands.CommandType;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.rest.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.List;

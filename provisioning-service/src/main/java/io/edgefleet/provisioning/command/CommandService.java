@@ -1,6 +1,7 @@
 package io.edgefleet.provisioning.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.events.commands.CommandType;
 import io.edgefleet.provisioning.domain.Command;
@@ -8,7 +9,6 @@ import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

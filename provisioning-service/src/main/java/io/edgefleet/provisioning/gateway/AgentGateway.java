@@ -1,15 +1,15 @@
 package io.edgefleet.provisioning.gateway;
 
-import io.edgefleet.events.agent.AgentMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.EventType;
+import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.events.agent.AgentReport;
 import io.edgefleet.messaging.outbox.DirectEvents;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.security.DeviceCaller;
-import io.edgefleet.core.error.FleetException;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;

@@ -1,8 +1,8 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceCaller;
-import io.edgefleet.core.error.FleetException;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;

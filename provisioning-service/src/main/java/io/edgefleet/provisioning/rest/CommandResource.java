@@ -1,14 +1,14 @@
 package io.edgefleet.provisioning.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.command.CommandService;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;

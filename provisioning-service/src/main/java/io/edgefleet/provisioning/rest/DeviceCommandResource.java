@@ -1,13 +1,13 @@
 package io.edgefleet.provisioning.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgefleet.provisioning.command.AgentCommandUpdates;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.agent.AgentMessage;
+import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceCaller;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.CommonErrorCode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceTokens;
@@ -11,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -69,7 +71,7 @@ public class DeviceCredentialResource {
     @POST
     @Path("devices/{id}/revoke")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public IdentityView revoke(@PathParam("id") UUID id, RevokeRequest request) {
+    public IdentityView revoke(@PathParam("id") UUID id, @Valid RevokeRequest request) {
         return IdentityView.of(service.revoke(org.id(), id, org.actor(), request == null ? null : request.reason()));
     }
 
@@ -82,7 +84,7 @@ public class DeviceCredentialResource {
     }
 
     /** Why an operator revokes a device (optional). */
-    public record RevokeRequest(String reason) {
+    public record RevokeRequest(@Size(max = Limits.TEXT) String reason) {
     }
 
     /** A device identity as the API shows it. */

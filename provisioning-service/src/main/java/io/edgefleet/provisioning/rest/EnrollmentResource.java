@@ -1,19 +1,21 @@
 package io.edgefleet.provisioning.rest;
 
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.provisioning.domain.Enrollment;
 import io.edgefleet.provisioning.repository.EnrollmentRepository;
 import io.edgefleet.provisioning.service.EnrollmentService;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,12 +80,12 @@ public class EnrollmentResource {
     @POST
     @Path("{id}/reject")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public EnrollmentView reject(@PathParam("id") UUID id, RejectRequest request) {
+    public EnrollmentView reject(@PathParam("id") UUID id, @Valid RejectRequest request) {
         return EnrollmentView.of(service.reject(org.id(), id, org.actor(), request == null ? null : request.reason()));
     }
 
     /** Why an operator rejects an enrollment (optional). */
-    public record RejectRequest(String reason) {
+    public record RejectRequest(@Size(max = Limits.TEXT) String reason) {
     }
 
     private static Optional<Enrollment.Status> status(String value) {

@@ -1,8 +1,8 @@
 package io.edgefleet.provisioning.security;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package io.edgefleet.provisioning.security;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.domain.SigningKey;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;

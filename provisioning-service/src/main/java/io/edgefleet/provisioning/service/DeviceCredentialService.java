@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.service;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceRevoked;
@@ -13,7 +14,6 @@ import io.edgefleet.provisioning.security.DeviceAssertions;
 import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.security.KeyCodec;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;

@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.service;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceFacts;
@@ -13,7 +14,6 @@ import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
 import io.edgefleet.provisioning.repository.EnrollmentRepository;
 import io.edgefleet.provisioning.security.KeyCodec;
-import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;

@@ -50,7 +50,8 @@ class KafkaCommandRequestTest {
                 "{\"deviceId\":\"" + unknownDevice + "\",\"type\":\"restart-agent\",\"payload\":{}}");
         var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.COMMAND_REQUESTS, "provisioning-service"), 1, Duration.ofSeconds(60),
                 r -> unknownDevice.equals(r.key())).get(0);
-        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("DEVICE_NOT_FOUND"));
+        assertEquals("DEVICE_NOT_FOUND", KafkaTestClient.header(dead, "dead-letter-code"));
+        assertEquals("provisioning-service/command-requests", KafkaTestClient.header(dead, "dead-letter-consumer"));
     }
 
     private static void publish(String eventId, String deviceId, String data) {

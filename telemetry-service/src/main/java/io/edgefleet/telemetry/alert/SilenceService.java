@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
-import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.config;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 

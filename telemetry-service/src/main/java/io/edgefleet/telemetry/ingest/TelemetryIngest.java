@@ -1,17 +1,20 @@
 package io.edgefleet.telemetry.ingest;
 
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.outbox.DirectEvents;
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.telemetry.config.TelemetryConfig;
 import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.security.DeviceTokenVerifier.DeviceCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -37,7 +40,11 @@ public class TelemetryIngest {
     }
 
     /** A batch as a device posts it. */
-    public record PostedBatch(String deviceId, String batchId, long sequence, List<TelemetryBatch.Sample> samples) {
+    public record PostedBatch(String deviceId, String batchId, long sequence, List<PostedSample> samples) {
+    }
+
+    /** A sample as posted: nothing assumed, so that a missing value is refused rather than read as 0. */
+    public record PostedSample(String metric, Map<String, String> labels, Instant timestamp, Double value) {
     }
 
     public TelemetryBatch accept(DeviceCaller device, PostedBatch posted) {
@@ -45,17 +52,23 @@ public class TelemetryIngest {
             throw new FleetException(TelemetryErrorCode.DEVICE_MISMATCH, "device " + device.deviceId()
                     + " cannot post telemetry for device " + posted.deviceId());
         }
-        List<TelemetryBatch.Sample> samples = posted.samples() == null ? List.of() : posted.samples();
-        if (samples.size() > config.maxSamplesPerBatch()) {
-            throw new FleetException(TelemetryErrorCode.BATCH_TOO_LARGE, samples.size() + " samples; the limit is "
+        List<PostedSample> list = posted.samples() == null ? List.of() : posted.samples();
+        if (list.size() > config.maxSamplesPerBatch()) {
+            throw new FleetException(TelemetryErrorCode.BATCH_TOO_LARGE, list.size() + " samples; the limit is "
                     + config.maxSamplesPerBatch() + " per batch");
         }
         Instant now = clock.instant();
-        samples.forEach(sample -> check(sample, now));
-        TelemetryBatch batch = new TelemetryBatch(device.deviceId().toString(), posted.batchId(), posted.sequence(), samples, now);
+        List<TelemetryBatch.Sample> samples = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            samples.add(check(i, list.get(i), now));
+        }
+        TelemetryBatch batch = new TelemetryBatch(device.deviceId().toString(), batchId(posted.batchId()), posted.sequence(),
+                samples, now);
         try {
             events.publish(EventType.TELEMETRY_BATCH, device.orgId(), batch.deviceId(), batch)
                     .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (FleetException e) {
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FleetException(TelemetryErrorCode.INGEST_UNAVAILABLE, "interrupted; send the batch again");
@@ -66,10 +79,29 @@ public class TelemetryIngest {
         return batch;
     }
 
-    private void check(TelemetryBatch.Sample sample, Instant now) {
-        if (sample.metric() == null || !METRIC.matcher(sample.metric()).matches()) {
-            throw new FleetException(TelemetryErrorCode.INVALID_METRIC_NAME, "metric '" + sample.metric()
-                    + "' must match [a-zA-Z_:][a-zA-Z0-9_:]*");
+    /** Storage keys samples by batch id as a UUID: anything else is refused here, never accepted and then lost. */
+    private static String batchId(String batchId) {
+        try {
+            if (batchId != null && UUID.fromString(batchId).toString().equalsIgnoreCase(batchId)) {
+                return batchId;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw FleetException.unprocessable("batchId", "must be a UUID");
+    }
+
+    private TelemetryBatch.Sample check(int index, PostedSample sample, Instant now) {
+        if (sample == null) {
+            throw FleetException.unprocessable("samples[" + index + "]", "must be a sample, not null");
+        }
+        if (sample.metric() == null || sample.metric().length() > Limits.METRIC_NAME
+                || !METRIC.matcher(sample.metric()).matches()) {
+            throw new FleetException(TelemetryErrorCode.INVALID_METRIC_NAME, "metric of samples[" + index
+                    + "] must match [a-zA-Z_:][a-zA-Z0-9_:]* and have at most " + Limits.METRIC_NAME + " characters");
+        }
+        if (sample.value() == null || !Double.isFinite(sample.value())) {
+            throw FleetException.unprocessable("samples[" + index + "].value", "must be a finite number");
         }
         Map<String, String> labels = sample.labels() == null ? Map.of() : sample.labels();
         if (labels.size() > config.maxLabelsPerSample()) {
@@ -88,5 +120,6 @@ public class TelemetryIngest {
                     + " of " + sample.metric() + " is more than " + config.maxFutureSkew() + " ahead or "
                     + config.maxSampleAge() + " behind the server's clock");
         }
+        return new TelemetryBatch.Sample(sample.metric(), labels, sample.timestamp(), sample.value());
     }
 }

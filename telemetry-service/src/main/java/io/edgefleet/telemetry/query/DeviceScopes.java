@@ -1,9 +1,9 @@
 package io.edgefleet.telemetry.query;
 
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.rest.labels.SqlParameters;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,10 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.rest;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;

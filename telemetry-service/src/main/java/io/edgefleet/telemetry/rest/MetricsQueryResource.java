@@ -1,15 +1,15 @@
 package io.edgefleet.telemetry.rest;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.config.Durations;
 import io.edgefleet.telemetry.query.DeviceScopes;
 import io.edgefleet.telemetry.query.FleetOverview;
 import io.edgefleet.telemetry.query.MetricQueries;
-import jakarta.transaction.Transactional;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -6,8 +6,8 @@ import io.edgefleet.telemetry.security.DeviceTokenVerifier;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -37,9 +37,9 @@ public class TelemetryResource {
     }
 
     /** A batch; {@code batchId} identifies it across retries. */
-    public record BatchRequest(String deviceId,
-                               @NotNull @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String batchId,
-                               @PositiveOrZero long sequence, @NotNull List<TelemetryBatch.Sample> samples) {
+    public record BatchRequest(@Size(max = 36) String deviceId,
+                               @NotNull @Size(min = 36, max = 36, message = "must be a UUID") String batchId,
+                               @PositiveOrZero long sequence, @NotNull List<TelemetryIngest.PostedSample> samples) {
     }
 
     /** What was accepted. */

@@ -3,6 +3,7 @@ package io.edgefleet.telemetry.ingest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.events.EventType;
@@ -58,6 +59,38 @@ class TelemetryIngestTest {
         refused(device, List.of(sample("bad metric!", Map.of(), Instant.now(), 1)), 422, "INVALID_METRIC_NAME");
         refused(device, List.of(sample("m", Map.of(), Instant.now().plusSeconds(3600), 1)), 422, "TIMESTAMP_OUT_OF_RANGE");
         refused(device, List.of(sample("m", Map.of(), Instant.now().minus(Duration.ofDays(8)), 1)), 422, "TIMESTAMP_OUT_OF_RANGE");
+    }
+
+    /** Hardening item 3: what storage would refuse is refused here with a 4xx, never accepted with a 202. */
+    @Test
+    void onlyWhatStorageAcceptsIsAccepted() {
+        String device = UUID.randomUUID().toString();
+        List<Map<String, Object>> ok = List.of(sample("m", Map.of(), Instant.now(), 1));
+        post(device, Map.of("batchId", "------------------------------------", "sequence", 1, "samples", ok))
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("batchId"));
+        post(device, Map.of("batchId", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "sequence", 1, "samples", ok))
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("batchId"));
+        refused(device, List.of(sample("m".repeat(100_000), Map.of(), Instant.now(), 1)), 422, "INVALID_METRIC_NAME");
+        java.util.List<Map<String, Object>> withNull = new ArrayList<>();
+        withNull.add(null);
+        refused(device, withNull, 422, "UNPROCESSABLE");
+        refused(device, List.of(Map.of("metric", "m", "timestamp", Instant.now().toString())), 422, "UNPROCESSABLE");
+        String body = "{\"batchId\":\"" + UUID.randomUUID() + "\",\"sequence\":1,\"samples\":[{\"metric\":\"m\","
+                + "\"timestamp\":\"" + Instant.now() + "\",\"value\":1e400}]}";
+        given().auth().oauth2(DeviceTokenKeys.deviceToken(device, "default")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/telemetry").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("samples[0].value"));
+        String coerced = "{\"batchId\":\"" + UUID.randomUUID() + "\",\"sequence\":1,\"samples\":[{\"metric\":\"m\","
+                + "\"timestamp\":\"" + Instant.now() + "\",\"value\":\"0.5\"}]}";
+        given().auth().oauth2(DeviceTokenKeys.deviceToken(device, "default")).contentType(ContentType.JSON).body(coerced)
+                .when().post("/api/v1/telemetry").then().statusCode(400).contentType(PROBLEM);
+        // A good batch last: on the device's partition, anything refused but published would arrive before it.
+        String good = UUID.randomUUID().toString();
+        post(device, Map.of("batchId", good, "sequence", 2, "samples", ok)).then().statusCode(202);
+        var records = KafkaTestClient.awaitRecords(Topics.TELEMETRY_SAMPLES, 1, Duration.ofSeconds(30),
+                r -> device.equals(r.key()));
+        assertEquals(1, records.size(), "nothing refused reached Kafka");
+        assertTrue(records.get(0).value().contains(good));
     }
 
     @Test

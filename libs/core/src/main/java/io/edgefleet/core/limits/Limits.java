@@ -21,6 +21,8 @@ public final class Limits {
     public static final int LABELS = 64;
     public static final int LABEL_KEY = 317;
     public static final int LABEL_VALUE = 63;
+    /** Metric names in telemetry samples and alert rules. */
+    public static final int METRIC_NAME = 200;
     /** Nodes in one report or enrollment: the edge product's cluster size limit. */
     public static final int NODES = 15;
     /** Namespaces, IPs and other lists in one report. */

@@ -7,8 +7,8 @@ import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**

@@ -1,7 +1,7 @@
 package io.edgefleet.rest.labels;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.edgefleet.rest.paging;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

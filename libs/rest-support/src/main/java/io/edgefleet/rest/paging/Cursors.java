@@ -1,7 +1,7 @@
 package io.edgefleet.rest.paging;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import java.util.Optional;
 import java.util.UUID;
 

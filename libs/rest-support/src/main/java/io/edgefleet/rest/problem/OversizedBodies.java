@@ -1,8 +1,8 @@
 package io.edgefleet.rest.problem;
 
-import io.edgefleet.core.error.CommonErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.core.error.CommonErrorCode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,8 @@
 package io.edgefleet.rest.problem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.edgefleet.core.error.ErrorCode;
 import io.edgefleet.core.error.FieldError;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**

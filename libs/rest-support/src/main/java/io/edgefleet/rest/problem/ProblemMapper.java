@@ -1,12 +1,12 @@
 package io.edgefleet.rest.problem;
 
-import io.edgefleet.core.error.FleetException;
-import io.edgefleet.core.error.ErrorCode;
-import io.edgefleet.core.error.CommonErrorCode;
-import io.edgefleet.core.error.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.ErrorCode;
+import io.edgefleet.core.error.FieldError;
+import io.edgefleet.core.error.FleetException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,7 +1,7 @@
 package io.edgefleet.rest.security;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;

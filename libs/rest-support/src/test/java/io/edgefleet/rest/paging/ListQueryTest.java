@@ -3,8 +3,8 @@ package io.edgefleet.rest.paging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.error.FleetException;
 import org.junit.jupiter.api.Test;
 
 class ListQueryTest {
