@@ -57,6 +57,32 @@ class AgentPresenceTest {
         }
     }
 
+    /** Hardening item 4: a report breaking a bound is refused at the gateway, never published to stall consumers. */
+    @Test
+    void reportsBreakingABoundAreRefusedAtTheGateway() throws Exception {
+        TestDevice.Enrolled device = TestDevice.enrolledDevice();
+        try (AgentClient agent = AgentClient.connect(Commands.baseUrl(), device.accessToken())) {
+            agent.send("{\"type\":\"report\",\"kind\":\"inventory\",\"report\":{\"nodes\":[{\"name\":\""
+                    + "n".repeat(20_000) + "\"}]}}");
+            assertEquals("UNPROCESSABLE", agent.next("error", Duration.ofSeconds(10)).path("code").asText());
+            String sixteenNodes = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "{\"name\":\"n" + i + "\"}")
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+            agent.send("{\"type\":\"report\",\"kind\":\"inventory\",\"report\":{\"nodes\":" + sixteenNodes + "}}");
+            assertEquals("UNPROCESSABLE", agent.next("error", Duration.ofSeconds(10)).path("code").asText());
+            agent.send("{\"type\":\"report\",\"kind\":\"inventory\",\"report\":{\"cluster\":{\"name\":\""
+                    + "c".repeat(20_000) + "\"}}}");
+            assertEquals("UNPROCESSABLE", agent.next("error", Duration.ofSeconds(10)).path("code").asText());
+
+            agent.send("{\"type\":\"report\",\"kind\":\"inventory\",\"report\":{\"nodes\":[{\"name\":\"fine\"}]}}");
+            // On the device's partition a refused report, had it been published, would come first.
+            var first = KafkaTestClient.awaitRecords(Topics.AGENT_REPORTS, 1, Duration.ofSeconds(30),
+                    r -> device.deviceId().equals(r.key())
+                            && EventType.AGENT_REPORT.wireName().equals(KafkaTestClient.header(r, "ce_type"))).get(0);
+            assertEquals("fine", EventAssertions.assertMatchesSchema(EventType.AGENT_REPORT, first.value())
+                    .path("report").path("nodes").get(0).path("name").asText());
+        }
+    }
+
     private static boolean lastSeenRecorded(String deviceId) throws Exception {
         try (Connection c = DriverManager.getConnection(EdgeFleetInfra.jdbcUrl(), PostgresServer.USER, "postgres");
              PreparedStatement st = c.prepareStatement(

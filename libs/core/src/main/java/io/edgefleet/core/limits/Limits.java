@@ -15,18 +15,30 @@ public final class Limits {
     public static final int TEXT = 1_024;
     /** Short machine-ish strings: versions, host OS names, distribution names, hostnames. */
     public static final int SHORT_TEXT = 253;
-    /** Idempotency keys of command requests. */
-    public static final int IDEMPOTENCY_KEY = 128;
+    /** Idempotency keys of command requests (a Kafka request's event id serves as one). */
+    public static final int IDEMPOTENCY_KEY = 256;
+    /** CloudEvent attributes: id, source, type, subject, organization. */
+    public static final int EVENT_ATTRIBUTE = 256;
+    /** A UUID in its canonical text form. */
+    public static final int UUID = 36;
+    /** An RFC 3339 timestamp. */
+    public static final int TIMESTAMP = 64;
     /** Labels on one device or selector terms: key and value lengths as Kubernetes has them. */
     public static final int LABELS = 64;
     public static final int LABEL_KEY = 317;
     public static final int LABEL_VALUE = 63;
     /** Metric names in telemetry samples and alert rules. */
     public static final int METRIC_NAME = 200;
+    /** Telemetry: samples per batch, labels per sample and label value length. */
+    public static final int SAMPLES_PER_BATCH = 1_000;
+    public static final int SAMPLE_LABELS = 16;
+    public static final int SAMPLE_LABEL_VALUE = 128;
     /** Nodes in one report or enrollment: the edge product's cluster size limit. */
     public static final int NODES = 15;
     /** Namespaces, IPs and other lists in one report. */
     public static final int LIST_ITEMS = 256;
+    /** Kubernetes manifests (YAML or JSON text) in one apply or delete command. */
+    public static final int MANIFESTS = 256 * 1_024;
     /**
      * The largest event data the platform writes or reads. Kafka's default record limit is
      * 1 MiB; half of it leaves room for headers and dead-letter copies. Any event a valid

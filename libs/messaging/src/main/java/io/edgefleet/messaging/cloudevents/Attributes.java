@@ -2,6 +2,8 @@ package io.edgefleet.messaging.cloudevents;
 
 import static io.edgefleet.messaging.cloudevents.PoisonEventException.INVALID_CLOUD_EVENT;
 
+import io.edgefleet.core.limits.Limits;
+
 /**
  * Bounds on CloudEvent attributes as EdgeFleet reads them. The spec leaves their length open;
  * ids, sources and types go into inbox rows, logs and dead-letter reasons, so a reader bounds
@@ -10,7 +12,7 @@ import static io.edgefleet.messaging.cloudevents.PoisonEventException.INVALID_CL
 final class Attributes {
 
     /** Longest attribute value accepted (ids, types, sources, subjects, organization). */
-    static final int MAX_LENGTH = 256;
+    static final int MAX_LENGTH = Limits.EVENT_ATTRIBUTE;
     /** Longest excerpt of untrusted text quoted in a reason. */
     private static final int EXCERPT = 80;
 

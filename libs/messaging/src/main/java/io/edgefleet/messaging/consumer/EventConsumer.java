@@ -3,6 +3,7 @@ package io.edgefleet.messaging.consumer;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.cloudevents.EventSchemas;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
 import io.edgefleet.messaging.inbox.ConsumerRetries;
 import io.edgefleet.messaging.inbox.Inbox;
@@ -18,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * ({@link DeadLetters}) with a stable code and a reason. Nothing a record contains can fail the
  * channel, and with it the service's health.
  *
- * <p>Poison — undecodable, data off contract, or a {@link FleetException} with a 4xx code from
+ * <p>Poison — undecodable, data off its type's JSON Schema (whose bounds are core's Limits), or a {@link FleetException} with a 4xx code from
  * the domain — is dead-lettered at once. Other failures (the database briefly away) are retried
  * with backoff ({@link ConsumerRetries}) and dead-lettered, kept for replay, when they persist.
  */
@@ -29,9 +30,12 @@ public class EventConsumer {
     private final Inbox inbox;
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
+    private final EventSchemas schemas;
 
-    public EventConsumer(CloudEventCodec codec, Inbox inbox, ConsumerRetries retries, DeadLetters deadLetters) {
+    public EventConsumer(CloudEventCodec codec, Inbox inbox, ConsumerRetries retries, DeadLetters deadLetters,
+                         EventSchemas schemas) {
         this.codec = codec;
+        this.schemas = schemas;
         this.inbox = inbox;
         this.retries = retries;
         this.deadLetters = deadLetters;
@@ -55,6 +59,7 @@ public class EventConsumer {
     }
 
     private <T> void apply(String consumer, CloudEvent event, EventRoutes.Route<T> route) {
+        schemas.require(route.type(), event.dataJson());
         T data = codec.data(event, route.dataType());
         retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
             if (route.inbox() && !inbox.claim(consumer, event.id())) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What one consumer does with each event type it understands: the data class the event is read
- * as, the handler, and whether applying it needs the inbox (exactly once) or is idempotent by
+ * as (after its JSON Schema, with every bound, is checked), the handler, and whether applying it needs the inbox (exactly once) or is idempotent by
  * itself. Types without a route are skipped (tolerant reader). Built once per consumer:
  *
  * <pre>{@code
@@ -26,7 +26,7 @@ public final class EventRoutes {
         void handle(CloudEvent event, T data);
     }
 
-    record Route<T>(Class<T> dataType, boolean inbox, Handler<T> handler) {
+    record Route<T>(EventType type, Class<T> dataType, boolean inbox, Handler<T> handler) {
     }
 
     private final String consumer;
@@ -62,12 +62,12 @@ public final class EventRoutes {
 
         /** Applied exactly once per event id: the id is recorded in the handler's transaction. */
         public <T> Builder inbox(EventType type, Class<T> dataType, Handler<T> handler) {
-            return add(type, new Route<>(dataType, true, handler));
+            return add(type, new Route<>(type, dataType, true, handler));
         }
 
         /** Applied without inbox bookkeeping, for handlers whose writes are idempotent by themselves. */
         public <T> Builder idempotent(EventType type, Class<T> dataType, Handler<T> handler) {
-            return add(type, new Route<>(dataType, false, handler));
+            return add(type, new Route<>(type, dataType, false, handler));
         }
 
         private Builder add(EventType type, Route<?> route) {

@@ -1,7 +1,5 @@
 package io.edgefleet.messaging.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
@@ -24,25 +22,28 @@ public class DirectEvents {
 
     private final OutboxProducer producer;
     private final CloudEventCodec codec;
-    private final ObjectMapper json;
     private final OutboxConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final OutgoingEvents outgoing;
 
-    public DirectEvents(OutboxProducer producer, CloudEventCodec codec, ObjectMapper json, OutboxConfig config,
-                        MeterRegistry registry, Clock clock) {
+    public DirectEvents(OutboxProducer producer, CloudEventCodec codec, OutboxConfig config, MeterRegistry registry,
+                        Clock clock, OutgoingEvents outgoing) {
+        this.outgoing = outgoing;
         this.clock = clock;
         this.producer = producer;
         this.codec = codec;
-        this.json = json;
         this.config = config;
         this.registry = registry;
     }
 
     /** Completes when Kafka acknowledged the event (acks=all), exceptionally if it did not. */
     public CompletableFuture<Void> publish(EventType type, String orgId, String subject, Object data) {
+        // What a device sends passes through here: refused at the door (422 naming the bound) rather
+        // than published for every consumer to dead-letter.
+        String dataJson = outgoing.dataJson(type, data);
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), config.source(), type.wireName(), subject,
-                OffsetDateTime.now(clock), orgId, EventSize.bounded(type, toJson(data)));
+                OffsetDateTime.now(clock), orgId, dataJson);
         CompletableFuture<Void> acked = new CompletableFuture<>();
         producer.get().send(codec.encode(type.topic(), subject, event), (metadata, error) -> {
             Counter.builder("edgefleet_direct_events").description("Events published directly (stateless facts)")
@@ -56,11 +57,4 @@ public class DirectEvents {
         return acked;
     }
 
-    private String toJson(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

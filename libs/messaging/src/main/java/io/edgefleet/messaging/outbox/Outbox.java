@@ -1,7 +1,5 @@
 package io.edgefleet.messaging.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
 import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,16 +18,16 @@ import java.util.UUID;
 public class Outbox {
 
     private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final OutgoingEvents outgoing;
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json, AfterCommit afterCommit, OutboxRelay relay,
+    public Outbox(EntityManager entityManager, OutgoingEvents outgoing, AfterCommit afterCommit, OutboxRelay relay,
                   Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
-        this.json = json;
+        this.outgoing = outgoing;
         this.afterCommit = afterCommit;
         this.relay = relay;
     }
@@ -43,9 +41,6 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, String orgId, String subject, Object data) {
-        if (!type.dataType().isInstance(data)) {
-            throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName());
-        }
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.orgId = orgId;
@@ -54,17 +49,10 @@ public class Outbox {
         event.type = type.wireName();
         event.subject = subject;
         event.occurredAt = OffsetDateTime.now(clock);
-        event.data = EventSize.bounded(type, toJson(data));
+        event.data = outgoing.dataJson(type, data);
         entityManager.persist(event);
         afterCommit.run(relay::wakeUp);
         return event.id;
     }
 
-    private String toJson(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be serialized", e);
-        }
-    }
 }

@@ -9,7 +9,7 @@ public final class Labels {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-    private static final int MAX_LABELS = 64;
+    private static final int MAX_LABELS = io.edgefleet.core.limits.Limits.LABELS;
 
     private Labels() {
     }
