@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.DeviceGroup;
 import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceGroupRepository;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -108,9 +110,10 @@ public class GroupResource {
     }
 
     /** A new group: {@code kind} static (with optional members) or dynamic (with a selector). */
-    public record GroupRequest(@NotBlank @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
+    public record GroupRequest(@NotBlank @Size(max = Limits.NAME)
+                               @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
                                @NotNull @Pattern(regexp = "(?i)static|dynamic", message = "must be static or dynamic") String kind,
-                               String selector, List<UUID> members) {
+                               @Size(max = Limits.TEXT) String selector, @Size(max = Limits.GROUP_MEMBERS) List<UUID> members) {
     }
 
     /** A group as the API shows it. */

@@ -1,9 +1,9 @@
 package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.text.Choices;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 public final class ClusterRules {
 
     public static final Map<String, String> CNI_OF = Map.of("k8s", "calico", "k3s", "flannel");
-    private static final Set<String> LOAD_BALANCERS = Set.of("kubevip", "byo");
-    private static final Set<String> STORAGE = Set.of("local-pv", "smb", "nfs", "acsa");
+    private static final Choices LOAD_BALANCERS = Choices.of("kubevip", "byo");
+    private static final Choices STORAGE = Choices.of("local-pv", "smb", "nfs", "acsa");
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+(\\+k3s\\d+)?");
 
     private ClusterRules() {
@@ -31,11 +31,11 @@ public final class ClusterRules {
         if (version != null) {
             checkVersion(distribution, version);
         }
-        if (!LOAD_BALANCERS.contains(loadBalancer)) {
+        if (!LOAD_BALANCERS.accepts(loadBalancer)) {
             throw FleetException.unprocessable("loadBalancer", "must be kubevip or byo");
         }
         for (String driver : storageDrivers == null ? List.<String>of() : storageDrivers) {
-            if (!STORAGE.contains(driver)) {
+            if (!STORAGE.accepts(driver)) {
                 throw FleetException.unprocessable("storageDrivers", "'" + driver + "' is not one of local-pv, smb, nfs, acsa");
             }
         }

@@ -1,9 +1,9 @@
 package io.edgefleet.inventory.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.containsString;
 
 import io.edgefleet.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +23,35 @@ class ApiErrorsTest {
                 .when().post("/api/v1/devices")
                 .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("MALFORMED_REQUEST"))
                 .body("status", equalTo(400)).body("instance", equalTo("/api/v1/devices"));
+    }
+
+    /** Hardening item 5: DELETE .../machines/%2e%2e deleted the whole cluster. */
+    @Test
+    void encodedDotSegmentsAreRefusedAndChangeNothing() {
+        io.edgefleet.inventory.InventoryApi api = new io.edgefleet.inventory.InventoryApi();
+        String cluster = api.cluster("dots-" + UUID.randomUUID().toString().substring(0, 8), "k3s", "v1.30.4+k3s1");
+        String group = api.operator().body(java.util.Map.of("name", "dots-" + UUID.randomUUID().toString().substring(0, 8), "kind", "static"))
+                .when().post("/api/v1/groups").then().statusCode(201).extract().path("id");
+        for (String segment : java.util.List.of("%2e%2e", "%2E%2E", "..%2f..", "%252e%252e", "%c0%ae%c0%ae", "x;y=1", "%00")) {
+            api.operator().urlEncodingEnabled(false).when().delete("/api/v1/clusters/" + cluster + "/machines/" + segment)
+                    .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("INVALID_PATH"));
+            api.operator().urlEncodingEnabled(false).when().delete("/api/v1/groups/" + group + "/members/" + segment)
+                    .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("INVALID_PATH"));
+        }
+        api.as("fleet-viewer").when().get("/api/v1/clusters/" + cluster).then().statusCode(200);
+        api.as("fleet-viewer").when().get("/api/v1/groups/" + group).then().statusCode(200);
+    }
+
+    /** Hardening item 6: a 100 KB group name was a 500. */
+    @Test
+    void hugeNamesAreA400() {
+        io.edgefleet.inventory.InventoryApi api = new io.edgefleet.inventory.InventoryApi();
+        api.operator().body(java.util.Map.of("name", "a".repeat(100_000), "kind", "static")).when().post("/api/v1/groups")
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem(containsString("name")));
+        api.operator().body(java.util.Map.of("name", "a".repeat(100_000))).when().post("/api/v1/devices")
+                .then().statusCode(400).contentType(PROBLEM);
+        api.as("fleet-viewer").when().get("/api/v1/groups").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test

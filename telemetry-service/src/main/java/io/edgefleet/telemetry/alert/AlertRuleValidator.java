@@ -1,18 +1,18 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.text.Choices;
 import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.telemetry.config.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks a rule spec (each broken rule a 422 naming its field) and copies it onto the stored rule. */
 @ApplicationScoped
 public class AlertRuleValidator {
 
-    private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
+    private static final Choices SEVERITIES = Choices.of("critical", "warning", "info");
     private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final int DEFAULT_MIN_COMMANDS = 3;
 
@@ -22,7 +22,7 @@ public class AlertRuleValidator {
     void validate(AlertRuleSpec spec) {
         require(spec.name() != null && !spec.name().isBlank() && spec.name().length() <= 100, "name",
                 "is required, at most 100 characters");
-        require(SEVERITIES.contains(spec.severity()), "severity", "must be critical, warning or info");
+        require(SEVERITIES.accepts(spec.severity()), "severity", "must be critical, warning or info");
         RuleKind kind = kind(spec.kind());
         if (spec.labelSelector() != null) {
             LabelSelector.parse(spec.labelSelector());
@@ -57,7 +57,7 @@ public class AlertRuleValidator {
 
     private void threshold(AlertRuleSpec.Threshold t) {
         require(t.metric() != null && METRIC.matcher(t.metric()).matches(), "threshold.metric", "must be a metric name");
-        require(Operators.ALLOWED.contains(t.operator()), "threshold.operator", "must be one of >, >=, <, <=");
+        require(Operators.ALLOWED.accepts(t.operator()), "threshold.operator", "must be one of >, >=, <, <=");
         require(t.value() != null && Double.isFinite(t.value()), "threshold.value", "must be a number");
         if (t.forDuration() != null) {
             within("threshold.for", t.forDuration(), Duration.ZERO, Duration.ofDays(1));

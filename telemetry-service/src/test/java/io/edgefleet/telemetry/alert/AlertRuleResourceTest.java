@@ -42,6 +42,10 @@ class AlertRuleResourceTest {
         Map<String, Object> good = AlertApi.threshold("cpu", "warning", "node_cpu_usage_ratio", ">", 0.9, "5m");
         refused(with(good, "kind", "sometimes"), 422, "kind");
         refused(with(good, "severity", "urgent"), 422, "severity");
+        Map<String, Object> noSeverity = new java.util.HashMap<>(good);
+        noSeverity.remove("severity");
+        refused(noSeverity, 422, "severity");
+        refused(with(good, "threshold", Map.of("metric", "cpu", "value", 1)), 422, "threshold.operator");
         refused(with(good, "name", ""), 422, "name");
         refused(with(good, "offline", Map.of("after", "10m")), 422, "threshold");
         refused(with(good, "threshold", Map.of("metric", "cpu", "operator", "!=", "value", 1)), 422, "threshold.operator");

@@ -4,6 +4,7 @@ package io.edgefleet.core.error;
 public enum CommonErrorCode implements ErrorCode {
 
     MALFORMED_REQUEST(400, "Malformed request"),
+    INVALID_PATH(400, "Ambiguous request path"),
     VALIDATION_FAILED(400, "Request failed validation"),
     INVALID_LABEL_SELECTOR(400, "Invalid label selector"),
     INVALID_CURSOR(400, "Invalid pagination cursor"),

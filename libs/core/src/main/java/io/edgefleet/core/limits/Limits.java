@@ -33,6 +33,8 @@ public final class Limits {
     public static final int SAMPLES_PER_BATCH = 1_000;
     public static final int SAMPLE_LABELS = 16;
     public static final int SAMPLE_LABEL_VALUE = 128;
+    /** Members of one static group (its whole state travels in one event: 10,000 ids are ~390 KB). */
+    public static final int GROUP_MEMBERS = 10_000;
     /** Nodes in one report or enrollment: the edge product's cluster size limit. */
     public static final int NODES = 15;
     /** Namespaces, IPs and other lists in one report. */

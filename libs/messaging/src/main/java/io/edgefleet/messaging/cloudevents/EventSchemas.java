@@ -23,6 +23,9 @@ import java.util.Set;
 @Singleton
 public class EventSchemas {
 
+    /** The code REST gives a body that breaks a bound: the same for an event that breaks its schema. */
+    static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
     private final ObjectMapper json;
 
@@ -45,8 +48,7 @@ public class EventSchemas {
     public void require(EventType type, String dataJson) {
         try {
             violation(type, json.readTree(dataJson)).ifPresent(problem -> {
-                throw new PoisonEventException(PoisonEventException.INVALID_EVENT_DATA,
-                        type.wireName() + " data violates its schema: " + problem);
+                throw new PoisonEventException(VALIDATION_FAILED, type.wireName() + " data violates its schema: " + problem);
             });
         } catch (JsonProcessingException e) {
             throw new PoisonEventException(PoisonEventException.INVALID_EVENT_DATA, "data is not JSON");

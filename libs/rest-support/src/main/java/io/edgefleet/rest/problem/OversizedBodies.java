@@ -1,7 +1,5 @@
 package io.edgefleet.rest.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -9,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,12 +20,12 @@ public class OversizedBodies {
 
     private static final long DEFAULT_LIMIT = 10_240 * 1024L;
 
-    private final ObjectMapper json;
+    private final RouteProblems problems;
     private final long limit;
 
-    public OversizedBodies(ObjectMapper json,
+    public OversizedBodies(RouteProblems problems,
                            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
-        this.json = json;
+        this.problems = problems;
         this.limit = limit.map(MemorySize::asLongValue).orElse(DEFAULT_LIMIT);
     }
 
@@ -42,10 +39,8 @@ public class OversizedBodies {
             context.next();
             return;
         }
-        Problem problem = Problem.of(CommonErrorCode.BODY_TOO_LARGE, "the body is " + length + " bytes; the limit is " + limit,
-                context.request().path(), List.of());
-        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body(problem));
+        problems.respond(context, CommonErrorCode.BODY_TOO_LARGE, "the body is " + declared(length)
+                + " bytes; the limit is " + limit, true);
     }
 
     private static long declared(String length) {
@@ -56,11 +51,4 @@ public class OversizedBodies {
         }
     }
 
-    private String body(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
