@@ -36,11 +36,11 @@ public class AgentReportsConsumer {
         this.consumer = consumer;
         this.reports = reports;
         this.devices = devices;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .idempotent(EventType.AGENT_HEARTBEAT, AgentHeartbeat.class,
                         (event, beat) -> presence.heartbeat(UUID.fromString(beat.deviceId()), beat.receivedAt()))
                 .inbox(EventType.AGENT_REPORT, AgentReport.class, this::applyReport)
-                .build();
+                .build());
     }
 
     @Incoming("agent-reports")

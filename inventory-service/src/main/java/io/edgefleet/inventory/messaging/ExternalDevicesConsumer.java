@@ -24,10 +24,10 @@ public class ExternalDevicesConsumer {
 
     public ExternalDevicesConsumer(EventConsumer consumer, ExternalDevices externalDevices) {
         this.consumer = consumer;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .inbox(EventType.EXTERNAL_DEVICE_UPSERTED, ExternalDeviceUpserted.class,
                         (event, data) -> externalDevices.upsert(event.requireOrg(), data))
-                .build();
+                .build());
     }
 
     @Incoming("external-devices")

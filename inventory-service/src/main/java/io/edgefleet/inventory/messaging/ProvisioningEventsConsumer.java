@@ -24,7 +24,7 @@ public class ProvisioningEventsConsumer {
 
     public ProvisioningEventsConsumer(EventConsumer consumer, EnrollmentLinker linker) {
         this.consumer = consumer;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .inbox(EventType.DEVICE_ENROLLED, DeviceEnrolled.class, (event, enrolled) -> {
                     if (enrolled.facts() == null || enrolled.facts().hostname() == null) {
                         throw new PoisonEventException("device.enrolled lacks facts.hostname");
@@ -33,7 +33,7 @@ public class ProvisioningEventsConsumer {
                 })
                 .inbox(EventType.DEVICE_REVOKED, DeviceRevoked.class,
                         (event, revoked) -> linker.revoked(UUID.fromString(revoked.deviceId())))
-                .build();
+                .build());
     }
 
     @Incoming("provisioning-events")

@@ -22,11 +22,11 @@ public class InventoryEventsConsumer {
     public InventoryEventsConsumer(EventConsumer consumer, DeviceProjector projector,
                                    @ConfigProperty(name = "quarkus.application.name") String service) {
         this.consumer = consumer;
-        this.routes = EventRoutes.consumer(service + "/inventory-events")
+        this.routes = consumer.register(EventRoutes.consumer(service + "/inventory-events")
                 .inbox(EventType.DEVICE_REGISTERED, DeviceRegistered.class, projector::registered)
                 .inbox(EventType.DEVICE_UPDATED, DeviceUpdated.class, projector::updated)
                 .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
-                .build();
+                .build());
     }
 
     @Incoming("inventory-events")

@@ -31,9 +31,9 @@ public class CommandRequestsConsumer {
     public CommandRequestsConsumer(EventConsumer consumer, CommandService commands) {
         this.consumer = consumer;
         this.commands = commands;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .inbox(EventType.COMMAND_REQUESTED, CommandRequested.class, this::apply)
-                .build();
+                .build());
     }
 
     @Incoming("command-requests")

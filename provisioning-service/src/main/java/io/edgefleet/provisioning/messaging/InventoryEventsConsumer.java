@@ -23,7 +23,7 @@ public class InventoryEventsConsumer {
 
     public InventoryEventsConsumer(EventConsumer consumer, DeviceIdentityRepository identities) {
         this.consumer = consumer;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .inbox(EventType.DEVICE_DECOMMISSIONED, DeviceDecommissioned.class, (event, data) -> {
                     if (data.identityId() == null) {
                         return;
@@ -32,7 +32,7 @@ public class InventoryEventsConsumer {
                             .filter(identity -> identity.decommissionedAt == null)
                             .ifPresent(identity -> identity.decommissionedAt = data.decommissionedAt().atOffset(ZoneOffset.UTC));
                 })
-                .build();
+                .build());
     }
 
     @Incoming("inventory-events")

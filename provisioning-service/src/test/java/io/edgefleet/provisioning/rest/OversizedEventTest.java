@@ -74,6 +74,16 @@ class OversizedEventTest {
         } finally {
             topicMaxMessageBytes(null);
         }
+        // Hardening item 15: once the cause is fixed, an admin replays the parked event and it is published.
+        String parkedId = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/admin/parked-events")
+                .then().statusCode(200).extract().path("items.find { it.subject == '" + refused.deviceId() + "' }.id");
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/parked-events/" + parkedId + "/replay")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/admin/parked-events/" + parkedId + "/replay")
+                .then().statusCode(200).body("replayedBy", org.hamcrest.Matchers.notNullValue());
+        var revoked = KafkaTestClient.awaitRecords(Topics.PROVISIONING_EVENTS, 1, Duration.ofSeconds(30),
+                r -> refused.deviceId().equals(r.key()) && parkedId.equals(KafkaTestClient.header(r, "ce_id")));
+        assertTrue(revoked.get(0).value().contains("rrrrrrrrrr"), "the parked event itself was published");
     }
 
     private static io.restassured.response.Response revoke(String deviceId, String reason) {

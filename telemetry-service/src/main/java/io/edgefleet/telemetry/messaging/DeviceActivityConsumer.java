@@ -39,18 +39,18 @@ public class DeviceActivityConsumer {
         this.consumer = consumer;
         this.activity = activity;
         this.clock = clock;
-        this.agentReports = EventRoutes.consumer("telemetry-service/agent-reports")
+        this.agentReports = consumer.register(EventRoutes.consumer("telemetry-service/agent-reports")
                 .idempotent(EventType.AGENT_HEARTBEAT, AgentHeartbeat.class, (e, beat) -> seen(e, beat.deviceId(), beat.receivedAt()))
                 .idempotent(EventType.AGENT_REPORT, AgentReport.class, (e, report) -> seen(e, report.deviceId(), report.receivedAt()))
-                .build();
-        this.inventoryActivity = EventRoutes.consumer("telemetry-service/inventory-activity")
+                .build());
+        this.inventoryActivity = consumer.register(EventRoutes.consumer("telemetry-service/inventory-activity")
                 .idempotent(EventType.DEVICE_CONNECTIVITY_CHANGED, DeviceConnectivityChanged.class, this::connectivity)
                 .idempotent(EventType.DEVICE_DECOMMISSIONED, DeviceDecommissioned.class, (e, gone) -> activity.gone(
                         e.requireOrg(), UUID.fromString(gone.identityId() != null ? gone.identityId() : gone.deviceId())))
-                .build();
-        this.commandStatus = EventRoutes.consumer("telemetry-service/command-status")
+                .build());
+        this.commandStatus = consumer.register(EventRoutes.consumer("telemetry-service/command-status")
                 .idempotent(EventType.COMMAND_STATUS_CHANGED, CommandStatusChanged.class, this::commandFinished)
-                .build();
+                .build());
     }
 
     @Incoming("agent-reports")

@@ -24,14 +24,14 @@ public class ProvisioningEventsConsumer {
 
     public ProvisioningEventsConsumer(EventConsumer consumer, RevokedDevices revoked, DeviceActivity activity) {
         this.consumer = consumer;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .inbox(EventType.DEVICE_REVOKED, DeviceRevoked.class, (event, data) -> {
                     UUID device = UUID.fromString(data.deviceId());
                     String org = event.requireOrg();
                     revoked.record(device, org, data.revokedAt().atOffset(ZoneOffset.UTC));
                     activity.gone(org, device);
                 })
-                .build();
+                .build());
     }
 
     @Incoming("provisioning-events")

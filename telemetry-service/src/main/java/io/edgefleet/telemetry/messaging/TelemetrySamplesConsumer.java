@@ -35,9 +35,9 @@ public class TelemetrySamplesConsumer {
         this.store = store;
         this.metrics = metrics;
         this.afterCommit = afterCommit;
-        this.routes = EventRoutes.consumer(CONSUMER)
+        this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
                 .idempotent(EventType.TELEMETRY_BATCH, TelemetryBatch.class, this::store)
-                .build();
+                .build());
     }
 
     @Incoming("telemetry-samples")

@@ -83,7 +83,8 @@ class ConsumerPoisonTest {
     }
 
     private static String connectivity(String device) {
-        return "{\"deviceId\":\"" + device + "\",\"connectivity\":\"connected\",\"lastSeenAt\":\"" + Instant.now() + "\"}";
+        return "{\"deviceId\":\"" + device + "\",\"connectivity\":\"connected\",\"lastSeenAt\":\"" + Instant.now()
+                + "\",\"changedAt\":\"" + Instant.now() + "\"}";
     }
 
     private static String failed(String device) {

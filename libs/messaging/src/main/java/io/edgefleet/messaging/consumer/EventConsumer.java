@@ -9,7 +9,9 @@ import io.edgefleet.messaging.inbox.ConsumerRetries;
 import io.edgefleet.messaging.inbox.Inbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -31,6 +33,7 @@ public class EventConsumer {
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
     private final EventSchemas schemas;
+    private final Map<String, EventRoutes> registered = new ConcurrentHashMap<>();
 
     public EventConsumer(CloudEventCodec codec, Inbox inbox, ConsumerRetries retries, DeadLetters deadLetters,
                          EventSchemas schemas) {
@@ -41,16 +44,20 @@ public class EventConsumer {
         this.deadLetters = deadLetters;
     }
 
+    /** Makes {@code routes} known by consumer name, so its dead letters can be replayed through it. */
+    public EventRoutes register(EventRoutes routes) {
+        registered.put(routes.consumer(), routes);
+        return routes;
+    }
+
+    Optional<EventRoutes> routesOf(String consumer) {
+        return Optional.ofNullable(registered.get(consumer));
+    }
+
     public void consume(EventRoutes routes, ConsumerRecord<String, byte[]> record) {
         String consumer = routes.consumer();
         try {
-            CloudEvent event = codec.decode(record);
-            Optional<EventRoutes.Route<?>> route = routes.route(event.type());
-            if (route.isEmpty()) {
-                retries.count(consumer, "ignored");
-                return;
-            }
-            apply(consumer, event, route.get());
+            process(routes, record);
         } catch (PoisonEventException e) {
             deadLetters.record(consumer, record, e.code(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -58,10 +65,22 @@ public class EventConsumer {
         }
     }
 
-    private <T> void apply(String consumer, CloudEvent event, EventRoutes.Route<T> route) {
+    /** Applies {@code record} and returns the outcome (processed, duplicate, ignored); throws what made it fail. */
+    String process(EventRoutes routes, ConsumerRecord<String, byte[]> record) {
+        String consumer = routes.consumer();
+        CloudEvent event = codec.decode(record);
+        Optional<EventRoutes.Route<?>> route = routes.route(event.type());
+        if (route.isEmpty()) {
+            retries.count(consumer, "ignored");
+            return "ignored";
+        }
+        return apply(consumer, event, route.get());
+    }
+
+    private <T> String apply(String consumer, CloudEvent event, EventRoutes.Route<T> route) {
         schemas.require(route.type(), event.dataJson());
         T data = codec.data(event, route.dataType());
-        retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+        return retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
             if (route.inbox() && !inbox.claim(consumer, event.id())) {
                 return "duplicate";
             }

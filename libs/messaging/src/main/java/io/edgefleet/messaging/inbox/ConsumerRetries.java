@@ -26,12 +26,13 @@ public class ConsumerRetries {
         this.registry = registry;
     }
 
-    /** Runs {@code work} (its own transaction) until it succeeds; returns its outcome for the consumed-events counter. */
-    public void run(String consumer, String eventId, Supplier<String> work) {
+    /** Runs {@code work} (its own transaction) until it succeeds; counts and returns its outcome. */
+    public String run(String consumer, String eventId, Supplier<String> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                count(consumer, work.get());
-                return;
+                String outcome = work.get();
+                count(consumer, outcome);
+                return outcome;
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {

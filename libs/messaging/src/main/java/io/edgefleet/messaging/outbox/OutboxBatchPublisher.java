@@ -2,14 +2,11 @@ package io.edgefleet.messaging.outbox;
 
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.tx.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -105,7 +102,7 @@ public class OutboxBatchPublisher {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             CloudEvent event = new CloudEvent(r[1].toString(), config.source(), (String) r[5], (String) r[6],
-                    toOffsetDateTime(r[7]), (String) r[2], (String) r[8]);
+                    SqlValues.offsetDateTime(r[7]), (String) r[2], (String) r[8]);
             try {
                 acks.add(producer.get().send(codec.encode((String) r[3], (String) r[4], event)));
             } catch (RuntimeException e) {
@@ -137,13 +134,5 @@ public class OutboxBatchPublisher {
 
     private static long seq(Object[] row) {
         return ((Number) row[0]).longValue();
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        Instant instant = value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -35,7 +35,8 @@ public class ParkedEvents {
         String bounded = message.length() <= MAX_ERROR ? message : message.substring(0, MAX_ERROR) + "…";
         entityManager.createNativeQuery("INSERT INTO parked_event (id, org_id, topic, event_key, type, subject, "
                         + "occurred_at, data, error, parked_at) SELECT id, org_id, topic, event_key, type, subject, "
-                        + "occurred_at, data, :error, :at FROM outbox_event WHERE seq = :seq ON CONFLICT (id) DO NOTHING")
+                        + "occurred_at, data, :error, :at FROM outbox_event WHERE seq = :seq ON CONFLICT (id) DO UPDATE "
+                        + "SET error = EXCLUDED.error, parked_at = EXCLUDED.parked_at, replayed_at = NULL, replayed_by = NULL")
                 .setParameter("error", bounded)
                 .setParameter("at", OffsetDateTime.now(clock))
                 .setParameter("seq", seq)

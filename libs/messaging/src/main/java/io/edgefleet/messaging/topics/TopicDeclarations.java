@@ -1,0 +1,127 @@
+package io.edgefleet.messaging.topics;
+
+import io.edgefleet.events.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates at start every topic the platform uses and the dead-letter topic of each of this
+ * service's consumers ({@code <topic>.<service>.dlq}), so an integrator can subscribe before the
+ * first event (a topic auto-created on first use also gets the broker's default partitions).
+ * Runs in the background and retries while Kafka is away; it never delays start. Production
+ * clusters declare topics as resources instead (deploy/) and turn it off.
+ */
+@ApplicationScoped
+public class TopicDeclarations {
+
+    private static final Logger LOG = Logger.getLogger(TopicDeclarations.class);
+
+    private final TopicsConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final Config mpConfig;
+    private final String service;
+    private ExecutorService worker;
+
+    public TopicDeclarations(TopicsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                             Config mpConfig, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.mpConfig = mpConfig;
+        this.service = service;
+    }
+
+    void start(@Observes StartupEvent started) {
+        if (!config.createAtStart()) {
+            return;
+        }
+        worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "edgefleet-topic-declarations"));
+        worker.execute(this::declareUntilDone);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** The topics this service declares: every platform topic and its own consumers' dead-letter topics. */
+    public Set<String> topics() {
+        Set<String> topics = new TreeSet<>(Topics.ALL);
+        for (String name : mpConfig.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
+                mpConfig.getOptionalValue(name, String.class)
+                        .ifPresent(topic -> topics.add(Topics.deadLetterOf(topic, service)));
+            }
+        }
+        return topics;
+    }
+
+    private void declareUntilDone() {
+        for (int attempt = 1; !Thread.currentThread().isInterrupted(); attempt++) {
+            try (Admin admin = Admin.create(adminSettings())) {
+                declare(admin);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("topics not declared yet (attempt %d): %s", attempt, e);
+                try {
+                    TimeUnit.SECONDS.sleep(Math.min(30, attempt * 2L));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private void declare(Admin admin) throws Exception {
+        Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        List<NewTopic> missing = topics().stream().filter(t -> !existing.contains(t))
+                .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            // another service created one meanwhile: check again
+            declare(admin);
+            return;
+        }
+        LOG.infof("declared %d topics", missing.size());
+    }
+
+    private Map<String, Object> adminSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-topic-declarations");
+        return settings;
+    }
+}
