@@ -1,6 +1,7 @@
 package io.edgefleet.inventory.rest;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.text.Choices;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.repository.ClusterNodeRepository;
@@ -10,6 +11,7 @@ import io.edgefleet.inventory.service.ClusterService;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.paging.QueryValues;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,12 +31,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /api/v1/clusters}: clusters, their machines and their nodes. */
 @Path("/api/v1/clusters")
 public class ClusterResource {
+
+    private static final Choices DISTRIBUTIONS = Choices.of("k8s", "k3s");
 
     private final ClusterService service;
     private final ClusterRepository clusters;
@@ -66,7 +69,8 @@ public class ClusterResource {
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
     public Page<ClusterView> list(@BeanParam ListQuery query, @QueryParam("distribution") String distribution) {
         int limit = query.limit();
-        return Page.fromOverfetch(clusters.page(org.id(), query.labelSelector(), Optional.ofNullable(distribution),
+        return Page.fromOverfetch(clusters.page(org.id(), query.labelSelector(),
+                QueryValues.oneOf("distribution", distribution, DISTRIBUTIONS),
                 Cursors.uuidAfter(query), limit + 1), limit, c -> c.id.toString(), this::view);
     }
 

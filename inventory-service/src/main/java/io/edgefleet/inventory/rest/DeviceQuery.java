@@ -2,6 +2,7 @@ package io.edgefleet.inventory.rest;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceFilter;
@@ -41,7 +42,15 @@ public class DeviceQuery extends ListQuery {
     DeviceFilter filter(String orgId) {
         return new DeviceFilter(orgId, labelSelector(), present(status).map(DeviceQuery::lifecycle),
                 present(connectivity).map(DeviceQuery::connectivity), present(distribution).map(DeviceQuery::distribution),
-                present(version), Optional.empty(), Optional.empty(), present(text));
+                bounded("version", version), Optional.empty(), Optional.empty(), bounded("q", text));
+    }
+
+    /** Free-text filters are bounded like every other input: no stored value is longer. */
+    private static Optional<String> bounded(String name, String value) {
+        if (value != null && value.length() > Limits.SHORT_TEXT) {
+            throw invalid(name + " has at most " + Limits.SHORT_TEXT + " characters");
+        }
+        return present(value);
     }
 
     private static Lifecycle lifecycle(String value) {

@@ -54,6 +54,19 @@ class ApiErrorsTest {
         api.as("fleet-viewer").when().get("/api/v1/groups").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
+    /** Hardening item 8: bad filter values are a 400, never a silent "matches nothing". */
+    @Test
+    void badFilterValuesAreA400() {
+        io.edgefleet.inventory.InventoryApi api = new io.edgefleet.inventory.InventoryApi();
+        api.viewer().queryParam("distribution", "bogus").when().get("/api/v1/clusters").then().statusCode(400)
+                .contentType(PROBLEM).body("code", equalTo("VALIDATION_FAILED"));
+        api.viewer().queryParam("labelSelector", "env in ()").when().get("/api/v1/devices").then().statusCode(400)
+                .contentType(PROBLEM).body("code", equalTo("INVALID_LABEL_SELECTOR"));
+        api.viewer().queryParam("distribution", "bogus").when().get("/api/v1/devices").then().statusCode(400);
+        api.viewer().queryParam("limit", "many").when().get("/api/v1/devices").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.not(containsString("java.")));
+    }
+
     @Test
     void missingTokenIsA401Problem() {
         given().when().get("/api/v1/devices")

@@ -10,6 +10,7 @@ import io.edgefleet.messaging.outbox.DirectEvents;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.security.DeviceCaller;
+import io.edgefleet.rest.problem.JsonFailures;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -59,7 +60,8 @@ public class AgentGateway {
         try {
             handle(device, json.readValue(text, AgentMessage.class), connection);
         } catch (JsonProcessingException e) {
-            dispatcher.send(connection, AgentMessage.error("MALFORMED_MESSAGE", "not a protocol message: " + e.getOriginalMessage()));
+            dispatcher.send(connection, AgentMessage.error("MALFORMED_MESSAGE",
+                    "not a protocol message: " + JsonFailures.describe(e).detail()));
         } catch (FleetException e) {
             dispatcher.send(connection, AgentMessage.error(e.errorCode().code(), e.getMessage()));
         }

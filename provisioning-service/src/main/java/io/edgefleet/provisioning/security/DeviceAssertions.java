@@ -3,6 +3,7 @@ package io.edgefleet.provisioning.security;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
+import io.edgefleet.rest.security.TokenRejections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.util.UUID;
@@ -65,7 +66,7 @@ public class DeviceAssertions {
             consumer.processContext(context);
             return subject;
         } catch (InvalidJwtException e) {
-            throw invalid("assertion rejected: " + e.getMessage().lines().findFirst().orElse(""));
+            throw invalid("assertion rejected: " + TokenRejections.reason(e));
         }
     }
 

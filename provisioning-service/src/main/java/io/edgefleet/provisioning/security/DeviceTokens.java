@@ -5,6 +5,7 @@ import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.domain.SigningKey;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
+import io.edgefleet.rest.security.TokenRejections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public class DeviceTokens {
             }
             return new DeviceCaller(UUID.fromString(claims.getSubject()), claims.getStringClaimValue("org"));
         } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
-            throw invalid("device token rejected: " + e.getMessage().lines().findFirst().orElse(""));
+            throw invalid("device token rejected: " + TokenRejections.reason(e));
         }
     }
 

@@ -43,6 +43,14 @@ class HttpFallbackTest {
                 .then().statusCode(200).body("items.size()", equalTo(0));
         given().auth().oauth2(device.accessToken()).queryParam("waitSeconds", 99).when().get("/api/v1/device/commands/pending")
                 .then().statusCode(400).contentType("application/problem+json");
+        // Hardening item 8: a non-numeric value is a 400 (JAX-RS says 404), and a refused token is never echoed.
+        given().auth().oauth2(device.accessToken()).queryParam("waitSeconds", "soon").when()
+                .get("/api/v1/device/commands/pending").then().statusCode(400).contentType("application/problem+json");
+        String forged = device.accessToken().substring(0, device.accessToken().length() - 4) + "AAAA";
+        String body = given().auth().oauth2(forged).when().get("/api/v1/device/commands/pending")
+                .then().statusCode(401).contentType("application/problem+json").extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains(forged.substring(0, 40)), body);
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains("java."), body);
     }
 
     private static io.restassured.response.Response report(TestDevice.Enrolled device, String id, String status) {

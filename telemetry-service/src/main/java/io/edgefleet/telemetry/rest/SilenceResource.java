@@ -3,6 +3,7 @@ package io.edgefleet.telemetry.rest;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.paging.QueryValues;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Silence;
@@ -11,7 +12,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,7 +54,8 @@ public class SilenceResource {
 
     @GET
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
-    public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") @DefaultValue("false") boolean active) {
+    public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") String activeParam) {
+        boolean active = QueryValues.bool("active", activeParam, false);
         query.refuseLabelSelector("silences");
         int limit = query.limit();
         return Page.fromOverfetch(silences.page(org.id(), active, Cursors.uuidAfter(query), limit + 1), limit,

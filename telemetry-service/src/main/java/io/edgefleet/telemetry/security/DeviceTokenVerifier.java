@@ -1,6 +1,7 @@
 package io.edgefleet.telemetry.security;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.rest.security.TokenRejections;
 import io.edgefleet.telemetry.config.TelemetryConfig;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,7 @@ public class DeviceTokenVerifier {
             return new DeviceCaller(device, claims.getStringClaimValue("org"));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | IllegalArgumentException e) {
             throw new FleetException(TelemetryErrorCode.DEVICE_TOKEN_INVALID,
-                    "device token rejected: " + e.getMessage().lines().findFirst().orElse(""));
+                    "device token rejected: " + TokenRejections.reason(e));
         }
     }
 

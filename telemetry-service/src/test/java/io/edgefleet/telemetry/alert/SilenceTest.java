@@ -30,6 +30,15 @@ class SilenceTest {
     private final String device = UUID.randomUUID().toString();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
+    /** Hardening item 8: booleans and numbers in queries are read strictly. */
+    @Test
+    void badQueryValuesAreA400() {
+        api.viewer().queryParam("active", "maybe").when().get("/api/v1/silences").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("active"));
+        api.viewer().queryParam("top", "lots").when().get("/api/v1/metrics/overview").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void silencedAlertsFireQuietlyAndAreAnnouncedWhenTheSilenceEnds() {
         String muted = alerts.rule(AlertApi.threshold("disk-full", "critical", "node_disk_usage_ratio", ">", 0.9, "0s"));

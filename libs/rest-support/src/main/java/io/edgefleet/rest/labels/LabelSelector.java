@@ -75,6 +75,9 @@ public final class LabelSelector {
             Operator op = set.group(2).equals("in") ? Operator.IN : Operator.NOT_IN;
             List<String> values = new ArrayList<>();
             for (String v : set.group(3).split(",", -1)) {
+                if (v.isBlank()) {
+                    throw invalid(whole, "'" + set.group(2) + "' needs one or more values, none empty");
+                }
                 values.add(value(v.trim(), whole));
             }
             return new Requirement(key(set.group(1), whole), op, values);

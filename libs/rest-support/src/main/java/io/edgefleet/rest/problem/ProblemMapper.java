@@ -40,8 +40,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
-        String detail = "request body is not valid JSON for this resource: " + e.getOriginalMessage();
-        return respond(CommonErrorCode.MALFORMED_REQUEST, detail, uri, List.of());
+        JsonFailures.Described described = JsonFailures.describe(e);
+        return respond(CommonErrorCode.MALFORMED_REQUEST, described.detail(), uri, described.errors());
     }
 
     @ServerExceptionMapper
@@ -74,7 +74,11 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException cause) {
             return unreadableBody(cause, uri);
         }
-        return respond(CommonErrorCode.forStatus(status), e.getMessage(), uri, List.of());
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a query parameter does not convert (waitSeconds=soon): it is a bad request.
+            return respond(CommonErrorCode.MALFORMED_REQUEST, "a query or path parameter has the wrong type", uri, List.of());
+        }
+        return respond(CommonErrorCode.forStatus(status), CommonErrorCode.forStatus(status).title(), uri, List.of());
     }
 
     @ServerExceptionMapper

@@ -55,7 +55,7 @@ class LabelSelectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"env=prod,", "tier in (a,b", "a in (b))", "-bad=1", "env=has space", "k=v'; drop table x;--",
-            "x in ((a))", "!"})
+            "x in ((a))", "!", "env in ()", "env notin ( )", "env in (a,,b)"})
     void invalidSelectorsAreA400WithTheirOwnCode(String selector) {
         FleetException e = assertThrows(FleetException.class, () -> LabelSelector.parse(selector));
         assertEquals(CommonErrorCode.INVALID_LABEL_SELECTOR, e.errorCode());
