@@ -2,6 +2,7 @@ package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,11 +21,13 @@ import java.util.UUID;
 public class AlertRuleService {
 
     private final EntityManager entityManager;
+    private final TenantEntities tenants;
     private final AlertRuleValidator validator;
     private final AlertEvaluator evaluator;
     private final Clock clock;
 
-    public AlertRuleService(EntityManager entityManager, AlertRuleValidator validator, AlertEvaluator evaluator, Clock clock) {
+    public AlertRuleService(EntityManager entityManager, TenantEntities tenants, AlertRuleValidator validator, AlertEvaluator evaluator, Clock clock) {
+        this.tenants = tenants;
         this.entityManager = entityManager;
         this.validator = validator;
         this.evaluator = evaluator;
@@ -63,11 +66,7 @@ public class AlertRuleService {
 
     @Transactional
     public AlertRule get(String orgId, UUID id) {
-        AlertRule rule = entityManager.find(AlertRule.class, id);
-        if (rule == null || !rule.orgId.equals(orgId)) {
-            throw new FleetException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + id);
-        }
-        return rule;
+        return tenants.require(AlertRule.class, orgId, id, TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "alert rule");
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,12 @@ import java.util.UUID;
 public class Alerts {
 
     private final EntityManager entityManager;
+    private final TenantEntities tenants;
     private final AlertNotifier notifier;
     private final Clock clock;
 
-    public Alerts(EntityManager entityManager, AlertNotifier notifier, Clock clock) {
+    public Alerts(EntityManager entityManager, TenantEntities tenants, AlertNotifier notifier, Clock clock) {
+        this.tenants = tenants;
         this.entityManager = entityManager;
         this.notifier = notifier;
         this.clock = clock;
@@ -55,11 +58,7 @@ public class Alerts {
 
     @Transactional
     public Alert get(String orgId, UUID id) {
-        Alert alert = entityManager.find(Alert.class, id);
-        if (alert == null || !alert.orgId.equals(orgId)) {
-            throw new FleetException(TelemetryErrorCode.ALERT_NOT_FOUND, "no alert " + id);
-        }
-        return alert;
+        return tenants.require(Alert.class, orgId, id, TelemetryErrorCode.ALERT_NOT_FOUND, "alert");
     }
 
     /** Someone is on it: recorded and announced; the alert keeps firing until its condition clears. */

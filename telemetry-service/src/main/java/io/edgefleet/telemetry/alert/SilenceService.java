@@ -1,11 +1,14 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.rest.labels.LabelSelector;
+import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,16 +25,18 @@ public class SilenceService {
     private static final Duration LONGEST = Duration.ofDays(30);
 
     private final EntityManager entityManager;
+    private final TenantEntities tenants;
     private final Clock clock;
 
-    public SilenceService(EntityManager entityManager, Clock clock) {
+    public SilenceService(EntityManager entityManager, TenantEntities tenants, Clock clock) {
+        this.tenants = tenants;
         this.entityManager = entityManager;
         this.clock = clock;
     }
 
     /** What a silence mutes and until when ({@code startsAt} defaults to now). */
-    public record SilenceSpec(UUID ruleId, UUID deviceId, String labelSelector, Instant startsAt, Instant endsAt,
-                              String comment) {
+    public record SilenceSpec(UUID ruleId, UUID deviceId, @Size(max = Limits.TEXT) String labelSelector, Instant startsAt,
+                              Instant endsAt, @Size(max = Limits.TEXT) String comment) {
     }
 
     @Transactional
@@ -45,8 +50,9 @@ public class SilenceService {
                 || Duration.between(start, spec.endsAt()).compareTo(LONGEST) > 0) {
             throw FleetException.unprocessable("endsAt", "must be in the future, after startsAt, and at most 30 days after it");
         }
-        if (spec.ruleId() != null && entityManager.find(AlertRule.class, spec.ruleId()) == null) {
-            throw new FleetException(TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "no alert rule " + spec.ruleId());
+        if (spec.ruleId() != null) {
+            // Another organization's rule is unknown here: 404 like a random id, never a cross-tenant reference.
+            tenants.require(AlertRule.class, orgId, spec.ruleId(), TelemetryErrorCode.ALERT_RULE_NOT_FOUND, "alert rule");
         }
         Silence silence = new Silence();
         silence.id = UUID.randomUUID();
@@ -76,11 +82,7 @@ public class SilenceService {
 
     @Transactional
     public Silence get(String orgId, UUID id) {
-        Silence silence = entityManager.find(Silence.class, id);
-        if (silence == null || !silence.orgId.equals(orgId)) {
-            throw new FleetException(TelemetryErrorCode.SILENCE_NOT_FOUND, "no silence " + id);
-        }
-        return silence;
+        return tenants.require(Silence.class, orgId, id, TelemetryErrorCode.SILENCE_NOT_FOUND, "silence");
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import io.edgefleet.telemetry.alert.AlertRule;
 import io.edgefleet.telemetry.alert.AlertRuleService;
 import io.edgefleet.telemetry.alert.AlertRuleSpec;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -49,7 +50,7 @@ public class AlertRuleResource {
 
     @POST
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public Response create(@NotNull AlertRuleSpec spec, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull AlertRuleSpec spec, @Context UriInfo uri) {
         AlertRule rule = rules.create(org.id(), spec);
         return Response.created(uri.getAbsolutePathBuilder().path(rule.id.toString()).build())
                 .entity(AlertRuleView.of(rule)).build();
@@ -75,7 +76,7 @@ public class AlertRuleResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public AlertRuleView replace(@PathParam("id") UUID id, @NotNull AlertRuleSpec spec, @HeaderParam("If-Match") String ifMatch) {
+    public AlertRuleView replace(@PathParam("id") UUID id, @Valid @NotNull AlertRuleSpec spec, @HeaderParam("If-Match") String ifMatch) {
         Optional<Long> version = Optional.ofNullable(ifMatch).map(v -> v.replace("\"", "").replace("W/", ""))
                 .map(AlertRuleResource::version);
         return AlertRuleView.of(rules.replace(org.id(), id, spec, version));

@@ -9,6 +9,7 @@ import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Silence;
 import io.edgefleet.telemetry.alert.SilenceService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -46,7 +47,7 @@ public class SilenceResource {
 
     @POST
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public Response create(@NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
         Silence silence = silences.create(org.id(), org.actor(), spec);
         return Response.created(uri.getAbsolutePathBuilder().path(silence.id.toString()).build())
                 .entity(SilenceView.of(silence)).build();

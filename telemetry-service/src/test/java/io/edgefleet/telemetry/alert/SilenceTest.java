@@ -98,10 +98,16 @@ class SilenceTest {
     void silencesMustNameWhatTheyMuteAndEndInTheFuture() {
         api.operator().body(Map.of("endsAt", now.plusSeconds(3600).toString())).when().post("/api/v1/silences")
                 .then().statusCode(422).contentType("application/problem+json");
+        api.operator().body(Map.of("deviceId", device, "endsAt", now.plusSeconds(60).toString(), "comment", "c".repeat(100_000)))
+                .when().post("/api/v1/silences").then().statusCode(400).contentType("application/problem+json");
         api.operator().body(Map.of("deviceId", device, "endsAt", now.minusSeconds(60).toString())).when().post("/api/v1/silences")
                 .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("endsAt"));
         api.operator().body(Map.of("ruleId", UUID.randomUUID().toString(), "endsAt", now.plusSeconds(60).toString()))
                 .when().post("/api/v1/silences").then().statusCode(404);
+        // Hardening item 9: another organization's rule is as unknown as a random id.
+        String othersRule = new AlertApi(new TelemetryApi()).rule(AlertApi.threshold("theirs", "info", "m", ">", 1, "0s"));
+        api.operator().body(Map.of("ruleId", othersRule, "endsAt", now.plusSeconds(60).toString()))
+                .when().post("/api/v1/silences").then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("ALERT_RULE_NOT_FOUND"));
         api.operator().body(Map.of("deviceId", device, "endsAt", now.plus(Duration.ofDays(31)).toString()))
                 .when().post("/api/v1/silences").then().statusCode(422);
         api.viewer().body(Map.of("deviceId", device, "endsAt", now.plusSeconds(60).toString())).when().post("/api/v1/silences")
