@@ -34,6 +34,43 @@ class ExternalDevicesTest {
                 .body("items[0].externalId", equalTo("CMDB-7"));
     }
 
+    /** Hardening item 14: a partial record merges (RFC 7396) instead of replacing the device. */
+    @Test
+    void aPartialRecordMergesIntoTheDevice() {
+        InventoryApi api = new InventoryApi();
+        Events.publish(EventType.EXTERNAL_DEVICE_UPSERTED, api.org(), "CMDB-M", "{\"externalId\":\"CMDB-M\",\"name\":\"edge-m\","
+                + "\"labels\":{\"site\":\"oslo\",\"rack\":\"r1\"},\"hostOs\":\"Windows 11 IoT\","
+                + "\"linuxNode\":{\"vcpus\":4,\"memoryMb\":8192}}");
+        awaitCount(api, 1);
+        Events.publish(EventType.EXTERNAL_DEVICE_UPSERTED, api.org(), "CMDB-M", "{\"externalId\":\"CMDB-M\","
+                + "\"labels\":{\"rack\":\"r2\",\"site\":null},\"hostOs\":null}");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "r2".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices").then().extract().path("items[0].labels.rack")));
+        api.as("fleet-viewer").when().get("/api/v1/devices").then().body("items.size()", equalTo(1))
+                .body("items[0].name", equalTo("edge-m")).body("items[0].linuxNode.vcpus", equalTo(4))
+                .body("items[0].labels.site", org.hamcrest.Matchers.nullValue())
+                .body("items[0].hostOs", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anExternalRecordNeverOverwritesWhatTheAgentReports() {
+        InventoryApi api = new InventoryApi();
+        Events.publish(EventType.EXTERNAL_DEVICE_UPSERTED, api.org(), "CMDB-A", "{\"externalId\":\"CMDB-A\","
+                + "\"name\":\"edge-agent-owned\",\"linuxNode\":{\"vcpus\":4,\"memoryMb\":8192}}");
+        awaitCount(api, 1);
+        String identity = java.util.UUID.randomUUID().toString();
+        Events.publish(EventType.DEVICE_ENROLLED, api.org(), identity, ProvisioningEventsTest.enrolled(identity, "edge-agent-owned"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "enrolled".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices").then().extract().path("items[0].lifecycle")));
+        Object hostOs = api.as("fleet-viewer").when().get("/api/v1/devices").then().extract().path("items[0].hostOs");
+        Events.publish(EventType.EXTERNAL_DEVICE_UPSERTED, api.org(), "CMDB-A", "{\"externalId\":\"CMDB-A\","
+                + "\"hostOs\":\"Something else\",\"linuxNode\":{\"vcpus\":8},\"labels\":{\"tier\":\"gold\"}}");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "gold".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices").then().extract().path("items[0].labels.tier")));
+        api.as("fleet-viewer").when().get("/api/v1/devices").then().body("items[0].linuxNode.vcpus", equalTo(4))
+                .body("items[0].hostOs", equalTo(hostOs));
+    }
+
     @Test
     void aRecordBreakingARuleIsDeadLetteredWithTheRule() {
         InventoryApi api = new InventoryApi();

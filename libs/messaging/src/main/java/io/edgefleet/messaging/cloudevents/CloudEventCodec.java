@@ -119,6 +119,11 @@ public final class CloudEventCodec {
         }
     }
 
+    /** The event's data as a JSON tree, for readers that must tell an absent field from a null one. */
+    public JsonNode tree(CloudEvent event) {
+        return requireJson(event.dataJson());
+    }
+
     private JsonNode requireJson(String value) {
         if (value == null) {
             throw new PoisonEventException(INVALID_CLOUD_EVENT, "record has no value");
