@@ -54,6 +54,15 @@ final class DevStack implements AutoCloseable {
         return Files.readString(state.resolve("admin.token")).trim();
     }
 
+    /** {@code kill -9} of one component the stack started ({@code inventory}, {@code kafka}, ...), waiting until it is gone. */
+    void kill9(String component) throws IOException {
+        long pid = Long.parseLong(Files.readString(state.resolve("pids").resolve(component + ".pid")).trim());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
     /** Processes whose command line names this stack's state directory, i.e. started by it. */
     List<ProcessHandle> processes() {
         return ProcessHandle.allProcesses()

@@ -40,6 +40,11 @@ class KafkaCommandRequestTest {
             assertEquals(List.of("queued", "delivered", "acknowledged", "succeeded"),
                     Commands.publishedStatuses(device.deviceId(), id, 4));
             assertTrue(agent.drain("command", Duration.ofSeconds(2)).isEmpty(), "the redelivered request made a second command");
+            // Hardening item 12: a request without an idempotency key is matched to its outcome by its event id.
+            var statuses = KafkaTestClient.awaitRecords(Topics.COMMAND_STATUS, 4, Duration.ofSeconds(30),
+                    r -> device.deviceId().equals(r.key()) && r.value().contains(id));
+            assertTrue(statuses.stream().allMatch(r -> r.value().contains("\"correlationId\":\"" + eventId + "\"")),
+                    "every status event carries the request's event id as correlationId");
         }
     }
 

@@ -1,0 +1,73 @@
+package io.edgefleet.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hardening acceptance: with the stack under a small steady load (commands from an operator,
+ * heartbeats and telemetry from simulated devices), {@code kill -9} of inventory, provisioning and
+ * telemetry one after the other and a Kafka restart lose no accepted command or sample, and
+ * none takes effect twice (a resend is fine, a second effect is not).
+ */
+class FaultIT {
+
+    private static final int DEVICES = 5;
+    private static final List<String> VICTIMS = List.of("inventory", "provisioning", "telemetry", "kafka");
+
+    @Test
+    void killedServicesAndARestartedBrokerLoseNothingAndApplyNothingTwice() throws Exception {
+        try (DevStack stack = new DevStack()) {
+            stack.up("--devices", Integer.toString(DEVICES));
+            List<String> devices = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
+                    .queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
+                    .then().statusCode(200).extract().path("items.identityId");
+            assertEquals(DEVICES, devices.size());
+
+            try (SteadyLoad load = SteadyLoad.start(stack, devices)) {
+                for (String victim : VICTIMS) {
+                    load.awaitMoreAccepted(3, Duration.ofSeconds(60));
+                    stack.kill9(victim);
+                    stack.up();
+                }
+                load.awaitMoreAccepted(3, Duration.ofSeconds(60));
+            }
+            SteadyLoad.Result result = SteadyLoad.last();
+            assertTrue(result.accepted().size() >= 10, "the load kept going through the faults: " + result.accepted().size());
+            System.out.printf("FaultIT: %d commands accepted through %s%n", result.accepted().size(), VICTIMS);
+
+            Awaitility.await("every accepted command ran").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(stack, "provisioning", "SELECT count(*) FROM command WHERE idempotency_key LIKE 'fault-%' "
+                            + "AND status = 'SUCCEEDED'") >= result.accepted().size());
+            assertEquals(0, count(stack, "provisioning", "SELECT count(*) FROM (SELECT idempotency_key FROM command "
+                    + "WHERE idempotency_key LIKE 'fault-%' GROUP BY idempotency_key HAVING count(*) > 1) twice"),
+                    "one command per accepted request");
+            Awaitility.await("telemetry saw every outcome").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(stack, "telemetry", "SELECT count(*) FROM command_outcome") >= result.accepted().size());
+            assertEquals(count(stack, "provisioning", "SELECT count(*) FROM command WHERE status IN ('SUCCEEDED', 'FAILED')"),
+                    count(stack, "telemetry", "SELECT count(*) FROM command_outcome"), "each finished command counted once");
+            assertEquals(0, count(stack, "telemetry", "SELECT count(*) FROM (SELECT device_id, metric, labels, ts FROM metric_sample "
+                    + "GROUP BY device_id, metric, labels, ts HAVING count(*) > 1) twice"), "no sample stored twice");
+            Awaitility.await("samples flow again").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(stack, "telemetry", "SELECT count(*) FROM metric_sample WHERE ts > now() - interval '20 seconds'") > 0);
+            assertEquals(DEVICES, count(stack, "inventory", "SELECT count(*) FROM device"), "no device registered twice");
+        }
+    }
+
+    private static int count(DevStack stack, String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "postgres", "postgres");
+             PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
