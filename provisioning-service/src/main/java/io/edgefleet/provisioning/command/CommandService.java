@@ -2,6 +2,7 @@ package io.edgefleet.provisioning.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.events.commands.CommandType;
 import io.edgefleet.provisioning.domain.Command;
@@ -53,6 +54,12 @@ public class CommandService {
 
     @Transactional
     public Accepted request(String orgId, CommandRequest request) {
+        String key = request.idempotencyKey();
+        if (key != null && (key.isEmpty() || key.length() > Limits.IDEMPOTENCY_KEY || key.chars().anyMatch(Character::isISOControl))) {
+            // One check for the header, the body field and Kafka requests alike.
+            throw FleetException.unprocessable("idempotencyKey", "1 to " + Limits.IDEMPOTENCY_KEY
+                    + " characters, no control characters");
+        }
         CommandType type = payloads.type(request.type());
         payloads.validate(type, request.payload());
         Duration ttl = ttl(request.ttl());

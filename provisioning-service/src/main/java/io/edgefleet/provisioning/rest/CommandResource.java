@@ -3,6 +3,7 @@ package io.edgefleet.provisioning.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.command.CommandService;
 import io.edgefleet.provisioning.repository.CommandRepository;
@@ -88,7 +89,7 @@ public class CommandResource {
 
     /** An operator's command request; {@code ttlSeconds} defaults to 24 h. */
     public record NewCommand(@NotBlank String type, @NotNull JsonNode payload, Long ttlSeconds,
-                             @Size(max = 200) String idempotencyKey) {
+                             @Size(max = Limits.IDEMPOTENCY_KEY) String idempotencyKey) {
     }
 
     private static Optional<CommandStatus> status(String value) {

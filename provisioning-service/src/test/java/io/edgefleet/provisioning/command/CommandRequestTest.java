@@ -61,6 +61,17 @@ class CommandRequestTest {
                 .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("decommissioned"));
     }
 
+    /** Hardening item 7: a 300-character Idempotency-Key header was stored. */
+    @Test
+    void oversizedIdempotencyKeysAreRefused() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(300))
+                .body(Map.of("type", "restart-agent", "payload", Map.of())).when().post("/api/v1/devices/" + device + "/commands")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("idempotencyKey"));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/v1/devices/" + device + "/commands")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
     @Test
     void idempotencyKeyReturnsTheEarlierCommand() {
         String device = TestDevice.enrolledDevice().deviceId();
