@@ -57,6 +57,11 @@ public final class TestDevice {
                 "hardware", Map.of("cpuCores", 8, "memoryMb", 16384, "storageGb", 256),
                 "kubernetes", Map.of("distribution", "k3s", "version", "v1.30.4+k3s1"),
                 "nodes", java.util.List.of(Map.of("name", hostname + "-ledge", "role", "control-plane", "os", "linux")));
+        return enrollWith(tokenSecret, facts);
+    }
+
+    /** Enrolls presenting exactly these facts. */
+    public Response enrollWith(String tokenSecret, Map<String, Object> facts) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("token", tokenSecret, "publicKey", publicKeyPem(), "facts", facts))
                 .when().post("/api/v1/enrollments");

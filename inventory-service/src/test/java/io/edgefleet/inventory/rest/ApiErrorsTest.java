@@ -42,6 +42,13 @@ class ApiErrorsTest {
         api.as("fleet-viewer").when().get("/api/v1/groups/" + group).then().statusCode(200);
     }
 
+    /** Hardening item 8: a 414 is a problem like every other refusal. */
+    @Test
+    void aTooLongUriIsA414Problem() {
+        given().auth().oauth2(TestTokens.viewer()).queryParam("q", "x".repeat(10_000)).when().get("/api/v1/devices")
+                .then().statusCode(414).contentType(PROBLEM).body("code", equalTo("URI_TOO_LONG"));
+    }
+
     /** Hardening item 6: a 100 KB group name was a 500. */
     @Test
     void hugeNamesAreA400() {

@@ -55,6 +55,22 @@ class EnrollmentRefusalTest {
         assertUses(secret, 1);
     }
 
+    /** Hardening item 7: 100 KB host facts and 5,000 nodes were stored; refused now, and the token's use is not spent. */
+    @Test
+    void oversizedFactsAreRefusedAndSpendNoUse() {
+        String secret = TestDevice.createToken(false, 1);
+        java.util.List<Map<String, Object>> manyNodes = java.util.stream.IntStream.range(0, 5_000)
+                .mapToObj(i -> Map.<String, Object>of("name", "n" + i)).toList();
+        for (Map<String, Object> facts : java.util.List.<Map<String, Object>>of(
+                Map.of("hostname", "edge-big", "hostOs", "w".repeat(100_000)),
+                Map.of("hostname", "h".repeat(100_000)),
+                Map.of("hostname", "edge-many", "nodes", manyNodes))) {
+            int status = new TestDevice().enrollWith(secret, facts).then().contentType(PROBLEM).extract().statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status >= 400 && status < 500, "status " + status);
+        }
+        new TestDevice().enroll(secret, "edge-fits").then().statusCode(201);
+    }
+
     @Test
     void badKeysAndUnknownTokensAreRefused() {
         String secret = TestDevice.createToken(false, 5);

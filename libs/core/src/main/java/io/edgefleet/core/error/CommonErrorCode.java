@@ -18,6 +18,7 @@ public enum CommonErrorCode implements ErrorCode {
     CONFLICT(409, "Conflict"),
     REPLAY_FAILED(409, "The replayed record failed again"),
     BODY_TOO_LARGE(413, "Request body too large"),
+    URI_TOO_LONG(414, "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Request violates a rule"),
     INTERNAL(500, "Internal error"),
@@ -51,6 +52,7 @@ public enum CommonErrorCode implements ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 503 -> UNAVAILABLE;

@@ -19,11 +19,14 @@ import java.util.Set;
  * decodes them: a segment that decodes to {@code .} or {@code ..} ({@code DELETE
  * /clusters/{id}/machines/%2e%2e} deleted the cluster itself), encoded separators and escapes
  * ({@code %2e %2f %5c %00}, double encoding {@code %25..}), overlong or invalid UTF-8, control
- * characters, backslashes and {@code ;} path parameters. 400 {@code INVALID_PATH}.
+ * characters, backslashes and {@code ;} path parameters. 400 {@code INVALID_PATH}; a URI over
+ * {@link #MAX_URI} characters is 414 {@code URI_TOO_LONG}.
  */
 @ApplicationScoped
 public class AmbiguousPaths {
 
+    /** Longest request URI answered; longer ones get 414 as problem+json. */
+    static final int MAX_URI = 8_192;
     private static final Set<String> REFUSED_ESCAPES = Set.of("2e", "2f", "5c", "00", "25");
 
     private final RouteProblems problems;
@@ -38,6 +41,12 @@ public class AmbiguousPaths {
 
     private void check(RoutingContext context) {
         String uri = context.request().uri();
+        if (uri != null && uri.length() > MAX_URI) {
+            // The HTTP layer's own limit is set far higher (rest-support's config) so that this answer is problem+json.
+            problems.respond(context, CommonErrorCode.URI_TOO_LONG, "the request URI has " + uri.length()
+                    + " characters; the limit is " + MAX_URI, true);
+            return;
+        }
         String rawPath = uri == null ? "" : uri.split("\\?", 2)[0];
         Optional<String> problem = problem(rawPath);
         if (problem.isEmpty()) {
