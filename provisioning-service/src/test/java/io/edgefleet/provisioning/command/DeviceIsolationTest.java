@@ -20,6 +20,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeviceIsolationTest {
 
+    /** Hardening item 8: a refused session upgrade says why, as problem+json. */
+    @Test
+    void aRefusedSessionUpgradeIsAProblem() {
+        io.restassured.RestAssured.given().header("Connection", "Upgrade").header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .auth().oauth2("not-a-device-token").when().get("/api/v1/agent/session")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("DEVICE_TOKEN_INVALID"));
+    }
+
     @Test
     void aDeviceCannotReadOrActOnAnotherDevicesCommand() throws Exception {
         TestDevice.Enrolled owner = TestDevice.enrolledDevice();

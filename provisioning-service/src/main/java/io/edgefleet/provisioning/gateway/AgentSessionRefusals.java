@@ -1,0 +1,44 @@
+package io.edgefleet.provisioning.gateway;
+
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.provisioning.security.DeviceAuthentication;
+import io.edgefleet.rest.problem.RouteProblems;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Refuses an agent session's WebSocket upgrade with a problem+json body (401 or 403 and its
+ * code), before the upgrade check, whose refusal can carry only a status. {@link AgentUpgradeCheck}
+ * still authenticates every upgrade and keeps the device for the session.
+ */
+@ApplicationScoped
+public class AgentSessionRefusals {
+
+    private final DeviceAuthentication authentication;
+    private final RouteProblems problems;
+
+    public AgentSessionRefusals(DeviceAuthentication authentication, RouteProblems problems) {
+        this.authentication = authentication;
+        this.problems = problems;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/v1/agent/session").order(-2).blockingHandler(this::check, false);
+    }
+
+    private void check(RoutingContext context) {
+        if (!"websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+            context.next();
+            return;
+        }
+        try {
+            authentication.require(context.request().getHeader("Authorization"));
+            context.next();
+        } catch (FleetException e) {
+            context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            problems.respond(context, e.errorCode(), e.getMessage(), false);
+        }
+    }
+}
