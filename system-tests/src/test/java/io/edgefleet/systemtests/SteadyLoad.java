@@ -8,19 +8,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A small, bounded operator load for fault tests: one command every 250 ms, round robin over the
- * devices, at most {@link #MAX_REQUESTS} and {@link #MAX_TIME}. A request that fails (the service
- * being down) is retried with the same idempotency key until it is accepted, as a careful client
- * would; only accepted requests count. Reused by later system tests.
+ * A small, bounded operator load for fault tests: one command request every 250 ms, round robin
+ * over the devices, at most {@link #MAX_REQUESTS} and {@link #MAX_TIME}. A request that fails (the
+ * service being down) is sent again with the same idempotency key at the next tick, as a careful
+ * client would; only accepted requests count. Reused by later system tests.
  */
 final class SteadyLoad implements AutoCloseable {
 
     static final int MAX_REQUESTS = 400;
     static final Duration MAX_TIME = Duration.ofMinutes(6);
+    private static final Duration TICK = Duration.ofMillis(250);
 
     /** The idempotency keys of the accepted requests. */
     record Result(Set<String> accepted) {
@@ -31,18 +34,18 @@ final class SteadyLoad implements AutoCloseable {
     private final DevStack stack;
     private final List<String> devices;
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final Instant deadline = Instant.now().plus(MAX_TIME);
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "steady-load"));
+    private int next;
 
     private SteadyLoad(DevStack stack, List<String> devices) {
         this.stack = stack;
         this.devices = devices;
-        this.thread = new Thread(this::run, "steady-load");
     }
 
     static SteadyLoad start(DevStack stack, List<String> devices) {
         SteadyLoad load = new SteadyLoad(stack, devices);
-        load.thread.start();
+        load.ticks.scheduleWithFixedDelay(load::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         return load;
     }
 
@@ -55,43 +58,36 @@ final class SteadyLoad implements AutoCloseable {
         Awaitility.await("load accepted").atMost(timeout).until(() -> accepted.size() >= target);
     }
 
-    private void run() {
-        Instant deadline = Instant.now().plus(MAX_TIME);
-        for (int n = 0; n < MAX_REQUESTS && running.get() && Instant.now().isBefore(deadline); n++) {
-            String key = "fault-" + n;
-            String device = devices.get(n % devices.size());
-            while (running.get() && Instant.now().isBefore(deadline) && !accepted.contains(key)) {
-                try {
-                    int status = given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken())
-                            .contentType(ContentType.JSON).header("Idempotency-Key", key)
-                            .body("{\"type\":\"collect-diagnostics\",\"payload\":{}}")
-                            .when().post("/api/v1/devices/" + device + "/commands").then().extract().statusCode();
-                    if (status == 200 || status == 201) {
-                        accepted.add(key);
-                    } else {
-                        pause(500);
-                    }
-                } catch (Exception e) {
-                    // The service is down (RestAssured rethrows ConnectException undeclared): the same request shortly.
-                    pause(500);
-                }
-            }
-            pause(250);
+    /** Sends request {@code next} (again, if the last attempt failed); moves on once it is accepted. */
+    private void tick() {
+        if (next >= MAX_REQUESTS || Instant.now().isAfter(deadline)) {
+            ticks.shutdown();
+            return;
+        }
+        String key = "fault-" + next;
+        if (accepted(key, devices.get(next % devices.size()))) {
+            accepted.add(key);
+            next++;
         }
     }
 
-    private static void pause(long millis) {
+    private boolean accepted(String key, String device) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            int status = given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken())
+                    .contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body("{\"type\":\"collect-diagnostics\",\"payload\":{}}")
+                    .when().post("/api/v1/devices/" + device + "/commands").then().extract().statusCode();
+            return status == 200 || status == 201;
+        } catch (Exception e) {
+            // The service is down (RestAssured rethrows ConnectException undeclared): again at the next tick.
+            return false;
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        thread.join(30_000);
+        ticks.shutdown();
+        ticks.awaitTermination(30, TimeUnit.SECONDS);
         last = new Result(Set.copyOf(accepted));
     }
 }

@@ -1,9 +1,8 @@
 package io.edgefleet.inventory.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.events.EventType;
-import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.inventory.service.ExternalDevices;
-import io.edgefleet.messaging.cloudevents.CloudEventCodec;
 import io.edgefleet.messaging.consumer.EventConsumer;
 import io.edgefleet.messaging.consumer.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -13,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code fleet.external.devices}: other systems upsert devices by external id, a record about a
- * known device merging into it (RFC 7396, so the raw data is passed on, not the typed record). A
+ * known device merging into it (RFC 7396). A
  * record breaking a rule is dead-lettered with the code REST would give, and consumption goes on.
  */
 @ApplicationScoped
@@ -24,11 +23,12 @@ public class ExternalDevicesConsumer {
     private final EventConsumer consumer;
     private final EventRoutes routes;
 
-    public ExternalDevicesConsumer(EventConsumer consumer, ExternalDevices externalDevices, CloudEventCodec codec) {
+    public ExternalDevicesConsumer(EventConsumer consumer, ExternalDevices externalDevices) {
         this.consumer = consumer;
         this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
-                .inbox(EventType.EXTERNAL_DEVICE_UPSERTED, ExternalDeviceUpserted.class,
-                        (event, data) -> externalDevices.upsert(event.requireOrg(), codec.tree(event)))
+                // Read as a tree, not the typed record: a merge must tell an absent field from a null one.
+                .inbox(EventType.EXTERNAL_DEVICE_UPSERTED, JsonNode.class,
+                        (event, record) -> externalDevices.upsert(event.requireOrg(), record))
                 .build());
     }
 

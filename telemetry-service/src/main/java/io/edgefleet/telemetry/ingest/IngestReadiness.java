@@ -1,12 +1,12 @@
 package io.edgefleet.telemetry.ingest;
 
+import io.edgefleet.messaging.kafka.KafkaClients;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -63,14 +63,8 @@ public class IngestReadiness implements HealthCheck {
 
     private Admin admin() {
         if (admin == null) {
-            Map<String, Object> settings = new HashMap<>();
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                    settings.put(key, value);
-                }
-            });
-            settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "telemetry-ingest-readiness");
-            admin = Admin.create(settings);
+            admin = Admin.create(KafkaClients.settings(kafkaConfig, AdminClientConfig.configNames(),
+                    "telemetry-ingest-readiness"));
         }
         return admin;
     }

@@ -1,11 +1,8 @@
 package io.edgefleet.messaging.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.edgefleet.core.text.Utf8;
 import io.edgefleet.messaging.consumer.DeadLetterStore;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -43,12 +40,7 @@ public record DeadLetterView(String id, String consumer, String topic, int parti
     }
 
     private static Content content(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return new Content("utf-8", text, bytes.length);
-        } catch (CharacterCodingException e) {
-            return new Content("base64", Base64.getEncoder().encodeToString(bytes), bytes.length);
-        }
+        return Utf8.decode(bytes).map(text -> new Content("utf-8", text, bytes.length))
+                .orElseGet(() -> new Content("base64", Base64.getEncoder().encodeToString(bytes), bytes.length));
     }
 }

@@ -3,6 +3,7 @@ package io.edgefleet.messaging.cloudevents;
 import static io.edgefleet.messaging.cloudevents.PoisonEventException.INVALID_CLOUD_EVENT;
 
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.text.Excerpt;
 
 /**
  * Bounds on CloudEvent attributes as EdgeFleet reads them. The spec leaves their length open;
@@ -40,10 +41,6 @@ final class Attributes {
 
     /** Untrusted text quoted in a reason: never longer than a line. */
     static String shorten(String text) {
-        if (text == null) {
-            return null;
-        }
-        String line = text.replaceAll("\\p{Cntrl}", " ");
-        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT) + "…";
+        return Excerpt.of(text, EXCERPT);
     }
 }

@@ -107,8 +107,13 @@ public final class CloudEventCodec {
 
     /** The event's data as {@code type}; data that does not fit the contract is poison. */
     public <T> T data(CloudEvent event, Class<T> type) {
+        return data(event, tree(event), type);
+    }
+
+    /** As {@link #data(CloudEvent, Class)}, from the data already parsed ({@link #tree}). */
+    public <T> T data(CloudEvent event, JsonNode tree, Class<T> type) {
         try {
-            T data = json.readValue(event.dataJson(), type);
+            T data = json.treeToValue(tree, type);
             if (data == null) {
                 throw new PoisonEventException(event.type() + " has no data");
             }
@@ -119,7 +124,7 @@ public final class CloudEventCodec {
         }
     }
 
-    /** The event's data as a JSON tree, for readers that must tell an absent field from a null one. */
+    /** The event's data as a JSON tree; {@code EventConsumer} parses it once and reads schema and data from it. */
     public JsonNode tree(CloudEvent event) {
         return requireJson(event.dataJson());
     }

@@ -1,12 +1,11 @@
 package io.edgefleet.messaging.cloudevents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.edgefleet.core.text.Excerpt;
 import io.edgefleet.events.EventType;
 import jakarta.inject.Singleton;
 import java.util.EnumMap;
@@ -27,10 +26,8 @@ public class EventSchemas {
     static final String VALIDATION_FAILED = "VALIDATION_FAILED";
 
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
-    private final ObjectMapper json;
 
-    public EventSchemas(ObjectMapper json) {
-        this.json = json;
+    public EventSchemas() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         for (EventType type : EventType.values()) {
             schemas.put(type, factory.getSchema(EventType.class.getResourceAsStream(type.schemaResource())));
@@ -40,18 +37,13 @@ public class EventSchemas {
     /** The first violation of {@code type}'s schema by {@code data}, if any: {@code $.report.nodes: must have ...}. */
     public Optional<String> violation(EventType type, JsonNode data) {
         Set<ValidationMessage> problems = schemas.get(type).validate(data);
-        return problems.stream().findFirst().map(ValidationMessage::getMessage)
-                .map(m -> m.length() <= 200 ? m : m.substring(0, 200) + "…");
+        return problems.stream().findFirst().map(m -> Excerpt.of(m.getMessage(), 200));
     }
 
-    /** Throws poison when {@code dataJson} breaks {@code type}'s schema. */
-    public void require(EventType type, String dataJson) {
-        try {
-            violation(type, json.readTree(dataJson)).ifPresent(problem -> {
-                throw new PoisonEventException(VALIDATION_FAILED, type.wireName() + " data violates its schema: " + problem);
-            });
-        } catch (JsonProcessingException e) {
-            throw new PoisonEventException(PoisonEventException.INVALID_EVENT_DATA, "data is not JSON");
-        }
+    /** Throws poison when {@code data} breaks {@code type}'s schema. */
+    public void require(EventType type, JsonNode data) {
+        violation(type, data).ifPresent(problem -> {
+            throw new PoisonEventException(VALIDATION_FAILED, type.wireName() + " data violates its schema: " + problem);
+        });
     }
 }

@@ -2,10 +2,7 @@ package io.edgefleet.messaging.cloudevents;
 
 import static io.edgefleet.messaging.cloudevents.PoisonEventException.INVALID_CLOUD_EVENT;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.edgefleet.core.text.Utf8;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -31,13 +28,7 @@ final class RecordText {
     }
 
     private static String utf8(byte[] bytes, String what) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new PoisonEventException(INVALID_CLOUD_EVENT, "record " + what + " is not valid UTF-8");
-        }
+        return Utf8.decode(bytes).orElseThrow(() ->
+                new PoisonEventException(INVALID_CLOUD_EVENT, "record " + what + " is not valid UTF-8"));
     }
 }

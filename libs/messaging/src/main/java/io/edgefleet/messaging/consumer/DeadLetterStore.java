@@ -3,6 +3,7 @@ package io.edgefleet.messaging.consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.core.text.Excerpt;
 import io.edgefleet.messaging.tx.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -78,8 +79,7 @@ public class DeadLetterStore {
         entityManager.createNativeQuery("UPDATE dead_letter SET replayed_at = :at, replayed_by = :by, replay_outcome = :outcome "
                         + "WHERE id = :id")
                 .setParameter("at", OffsetDateTime.now(clock)).setParameter("by", by)
-                .setParameter("outcome", outcome.length() <= DeadLetters.MAX_REASON ? outcome
-                        : outcome.substring(0, DeadLetters.MAX_REASON)).setParameter("id", id).executeUpdate();
+                .setParameter("outcome", Excerpt.of(outcome, DeadLetters.MAX_REASON)).setParameter("id", id).executeUpdate();
     }
 
     private DeadLetter row(Object[] r) {

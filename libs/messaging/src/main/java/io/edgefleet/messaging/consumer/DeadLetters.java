@@ -1,6 +1,7 @@
 package io.edgefleet.messaging.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.core.text.Excerpt;
 import io.edgefleet.events.CloudEventAttributes;
 import io.edgefleet.events.Topics;
 import io.edgefleet.messaging.inbox.ConsumerRetries;
@@ -53,7 +54,7 @@ public class DeadLetters {
     }
 
     public void record(String consumer, ConsumerRecord<String, byte[]> record, String code, String reason) {
-        String bounded = reason == null ? code : reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+        String bounded = reason == null ? code : Excerpt.of(reason, MAX_REASON);
         LOG.warnf("%s: dead-lettering %s-%d@%d: %s %s", consumer, record.topic(), record.partition(), record.offset(),
                 code, bounded);
         UUID id = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package io.edgefleet.messaging.consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
@@ -78,8 +79,9 @@ public class EventConsumer {
     }
 
     private <T> String apply(String consumer, CloudEvent event, EventRoutes.Route<T> route) {
-        schemas.require(route.type(), event.dataJson());
-        T data = codec.data(event, route.dataType());
+        JsonNode tree = codec.tree(event);
+        schemas.require(route.type(), tree);
+        T data = codec.data(event, tree, route.dataType());
         return retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
             if (route.inbox() && !inbox.claim(consumer, event.id())) {
                 return "duplicate";

@@ -1,5 +1,6 @@
 package io.edgefleet.messaging.inbox;
 
+import io.edgefleet.core.text.Excerpt;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +25,7 @@ final class DataFailures {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("22") || state.startsWith("54") || PERMANENT_STATES.contains(state)) {
-                    String message = String.valueOf(sql.getMessage());
-                    return Optional.of(state + " " + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
+                    return Optional.of(state + " " + Excerpt.of(String.valueOf(sql.getMessage()), 200));
                 }
             }
             if (t.getCause() == t) {

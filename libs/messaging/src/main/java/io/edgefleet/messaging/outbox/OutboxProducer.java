@@ -1,11 +1,11 @@
 package io.edgefleet.messaging.outbox;
 
+import io.edgefleet.messaging.kafka.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -50,14 +50,8 @@ public class OutboxProducer {
     }
 
     static Map<String, Object> settings(Map<String, Object> kafkaConfig) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                settings.put(key, value);
-            }
-        });
+        Map<String, Object> settings = KafkaClients.settings(kafkaConfig, ProducerConfig.configNames(), "edgefleet-outbox-relay");
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "edgefleet-outbox-relay");
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

@@ -1,5 +1,6 @@
 package io.edgefleet.messaging.outbox;
 
+import io.edgefleet.core.text.Excerpt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,7 @@ public class ParkedEvents {
     }
 
     void park(long seq, Throwable error) {
-        String message = String.valueOf(error);
-        String bounded = message.length() <= MAX_ERROR ? message : message.substring(0, MAX_ERROR) + "…";
+        String bounded = Excerpt.of(String.valueOf(error), MAX_ERROR);
         entityManager.createNativeQuery("INSERT INTO parked_event (id, org_id, topic, event_key, type, subject, "
                         + "occurred_at, data, error, parked_at) SELECT id, org_id, topic, event_key, type, subject, "
                         + "occurred_at, data, :error, :at FROM outbox_event WHERE seq = :seq ON CONFLICT (id) DO UPDATE "

@@ -1,12 +1,12 @@
 package io.edgefleet.messaging.topics;
 
 import io.edgefleet.events.Topics;
+import io.edgefleet.messaging.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,13 +115,6 @@ public class TopicDeclarations {
     }
 
     private Map<String, Object> adminSettings() {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                settings.put(key, value);
-            }
-        });
-        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-topic-declarations");
-        return settings;
+        return KafkaClients.settings(kafkaConfig, AdminClientConfig.configNames(), service + "-topic-declarations");
     }
 }

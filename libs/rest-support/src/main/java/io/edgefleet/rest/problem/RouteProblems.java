@@ -3,6 +3,7 @@ package io.edgefleet.rest.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.error.ErrorCode;
+import io.edgefleet.core.text.Excerpt;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +35,7 @@ public class RouteProblems {
 
     /** The path as received, bounded: problem bodies never echo more than a line of what a client sent. */
     private static String safePath(RoutingContext context) {
-        String raw = context.request().path();
-        if (raw == null) {
-            return null;
-        }
-        String line = raw.replaceAll("\\p{Cntrl}", "");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
+        return Excerpt.of(context.request().path(), 200);
     }
 
     private String body(Problem problem) {
