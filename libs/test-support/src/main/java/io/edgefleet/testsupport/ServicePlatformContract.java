@@ -49,6 +49,39 @@ public abstract class ServicePlatformContract {
                 .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
+    /**
+     * The served OpenAPI document is the committed one ({@code src/main/openapi/openapi.json}): a
+     * change to the API shows up as a change of the contract in review. After a deliberate change,
+     * rewrite it with {@code ./mvnw -pl <service> verify -Dedgefleet.openapi.update=true}.
+     */
+    @Test
+    void servesItsCommittedContract() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode served = json.readTree(
+                given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString());
+        java.nio.file.Path committed = java.nio.file.Path.of("src/main/openapi/openapi.json");
+        if (Boolean.getBoolean("edgefleet.openapi.update")) {
+            java.nio.file.Files.createDirectories(committed.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(committed.toFile(), served);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(committed),
+                "no committed contract; write it with -Dedgefleet.openapi.update=true");
+        org.junit.jupiter.api.Assertions.assertEquals(json.readTree(committed.toFile()), served,
+                "the served OpenAPI document differs from " + committed.toAbsolutePath()
+                        + "; if the change is meant, rewrite it with -Dedgefleet.openapi.update=true and commit it");
+    }
+
+    /** The committed contract passes the OpenAPI linter (Redocly, rules in redocly.yaml). */
+    @Test
+    void committedContractPassesTheLinter() throws Exception {
+        Process lint = new ProcessBuilder("bash", "../scripts/openapi-lint", "src/main/openapi/openapi.json")
+                .redirectErrorStream(true).start();
+        lint.getOutputStream().close();
+        String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "lint timed out");
+        org.junit.jupiter.api.Assertions.assertEquals(0, lint.exitValue(), output);
+    }
+
     @Test
     void publishesItsOpenApiContract() {
         given().queryParam("format", "json").when().get("/q/openapi")

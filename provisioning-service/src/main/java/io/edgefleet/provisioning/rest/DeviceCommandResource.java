@@ -8,6 +8,7 @@ import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
 import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceCaller;
+import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,11 +23,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The HTTP fallback of the agent session, for networks that block WebSockets: long-poll for
  * commands, report their progress. Device tokens only; a device sees only its own commands.
  */
+@SecurityScheme(securitySchemeName = FleetRoles.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A device access token from POST /api/v1/device-tokens")
+@SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
 @Path("/api/v1/device/commands")
 public class DeviceCommandResource {
 

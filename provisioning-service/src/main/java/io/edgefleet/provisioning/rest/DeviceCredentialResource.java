@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * Device credentials: tokens for devices that prove their key, the JWKS to verify those tokens,
@@ -47,6 +49,7 @@ public class DeviceCredentialResource {
     @POST
     @Path("device-tokens")
     @PermitAll
+    @SecurityRequirementsSet({})
     public DeviceCredentialService.Credential token(@Valid @NotNull TokenRequest request) {
         return service.issueToken(request.assertion());
     }
@@ -55,6 +58,7 @@ public class DeviceCredentialResource {
     @GET
     @Path("device-tokens/jwks")
     @PermitAll
+    @SecurityRequirementsSet({})
     @Produces(MediaType.APPLICATION_JSON)
     public String jwks() {
         return tokens.jwks();
@@ -64,6 +68,7 @@ public class DeviceCredentialResource {
     @POST
     @Path("device/key")
     @PermitAll
+    @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
     public IdentityView rotateKey(@Valid @NotNull RotateKeyRequest request, HttpHeaders headers) {
         return IdentityView.of(service.rotateKey(deviceAuth.require(headers), request.publicKey(), request.proof()));
     }

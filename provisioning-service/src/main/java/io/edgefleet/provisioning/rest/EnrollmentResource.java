@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -47,6 +48,7 @@ public class EnrollmentResource {
     /** 201 with status {@code approved} and the device id, or 202 with status {@code pending}. */
     @POST
     @PermitAll
+    @SecurityRequirementsSet({})
     public RestResponse<EnrollmentView> enroll(@Valid @NotNull EnrollRequest request, UriInfo uri) {
         Enrollment enrollment = service.enroll(request.token(), request.facts(), request.publicKey());
         var status = enrollment.status == Enrollment.Status.APPROVED ? RestResponse.Status.CREATED : RestResponse.Status.ACCEPTED;

@@ -1,6 +1,7 @@
 package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.ingest.TelemetryIngest;
 import io.edgefleet.telemetry.security.DeviceTokenVerifier;
 import jakarta.annotation.security.PermitAll;
@@ -13,8 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** {@code POST /api/v1/telemetry}: devices post batches of samples (device tokens only). */
+@SecurityScheme(securitySchemeName = FleetRoles.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A device access token from POST /api/v1/device-tokens")
+@SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
 @Path("/api/v1/telemetry")
 public class TelemetryResource {
 

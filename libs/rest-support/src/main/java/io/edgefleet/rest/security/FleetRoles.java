@@ -9,6 +9,8 @@ public final class FleetRoles {
     public static final String ADMIN = "fleet-admin";
     public static final String OPERATOR = "fleet-operator";
     public static final String VIEWER = "fleet-viewer";
+    /** The OpenAPI security scheme of device endpoints (device access tokens, not user tokens). */
+    public static final String DEVICE_TOKEN = "deviceToken";
 
     private FleetRoles() {
     }
