@@ -32,8 +32,4 @@ public final class Choices {
         }
         return String.join(", ", ordered.subList(0, ordered.size() - 1)) + " or " + ordered.get(ordered.size() - 1);
     }
-
-    public List<String> values() {
-        return ordered;
-    }
 }

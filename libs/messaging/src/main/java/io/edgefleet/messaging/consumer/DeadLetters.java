@@ -3,7 +3,6 @@ package io.edgefleet.messaging.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.text.Excerpt;
 import io.edgefleet.events.CloudEventAttributes;
-import io.edgefleet.events.Topics;
 import io.edgefleet.messaging.inbox.ConsumerRetries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,10 +113,5 @@ public class DeadLetters {
     /** PostgreSQL text cannot hold NUL; a record's key or header name may. */
     private static String textWithoutNul(String text) {
         return text == null ? null : text.replace('\u0000', '\uFFFD');
-    }
-
-    /** The dead-letter topic of {@code consumer}'s records from {@code topic}. */
-    public String topicFor(String topic) {
-        return Topics.deadLetterOf(topic, topics.service());
     }
 }
