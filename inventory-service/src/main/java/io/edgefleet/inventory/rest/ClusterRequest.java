@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.service.ClusterSpec;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,9 +13,11 @@ import java.util.Map;
  * absent fields stay.
  */
 public record ClusterRequest(
-        @Size(max = 253) @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
-        String distribution, String kubernetesVersion, String cni, String loadBalancer, List<String> storageDrivers,
-        Integer maxNodes, Map<String, String> labels) {
+        @Size(max = Limits.NAME) @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
+        @Size(max = Limits.SHORT_TEXT) String distribution, @Size(max = Limits.SHORT_TEXT) String kubernetesVersion,
+        @Size(max = Limits.SHORT_TEXT) String cni, @Size(max = Limits.SHORT_TEXT) String loadBalancer,
+        @Size(max = Limits.LIST_ITEMS) List<@Size(max = Limits.SHORT_TEXT) String> storageDrivers,
+        Integer maxNodes, @Size(max = Limits.LABELS) Map<@Size(max = Limits.LABEL_KEY) String, @Size(max = Limits.LABEL_VALUE) String> labels) {
 
     ClusterSpec toSpec() {
         return new ClusterSpec(name, distribution, kubernetesVersion, cni, loadBalancer, storageDrivers, maxNodes, labels);

@@ -1,6 +1,7 @@
 package io.edgefleet.inventory.rest;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.core.text.Choices;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code /api/v1/clusters}: clusters, their machines and their nodes. */
 @Path("/api/v1/clusters")
@@ -86,7 +88,7 @@ public class ClusterResource {
     @Path("{id}")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
     public ClusterView patch(@PathParam("id") UUID id, @Valid @NotNull ClusterRequest request,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                             @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
         return view(service.patch(org.id(), id, request.toSpec(), ETags.version(ifMatch)));
     }
 

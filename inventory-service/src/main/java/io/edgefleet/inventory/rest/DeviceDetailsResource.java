@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.repository.ClusterNodeRepository;
 import io.edgefleet.inventory.repository.DeviceHistoryRepository;
@@ -81,7 +82,8 @@ public class DeviceDetailsResource {
     }
 
     /** A label patch for many devices. */
-    public record BulkLabels(@NotEmpty @Size(max = 1000) List<UUID> deviceIds, @NotNull Map<String, String> labels) {
+    public record BulkLabels(@NotEmpty @Size(max = Limits.BULK_DEVICES) List<UUID> deviceIds,
+                             @NotNull @Size(max = Limits.LABELS) Map<@Size(max = Limits.LABEL_KEY) String, @Size(max = Limits.LABEL_VALUE) String> labels) {
     }
 
     /** One change in a device's history. */

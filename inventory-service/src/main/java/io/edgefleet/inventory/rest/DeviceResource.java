@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceRepository;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code /api/v1/devices}: the fleet's devices in the caller's organization. */
 @Path("/api/v1/devices")
@@ -76,7 +78,7 @@ public class DeviceResource {
     @Path("{id}")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
     public Response patch(@PathParam("id") UUID id, @Valid @NotNull PatchDeviceRequest request,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
         Device device = service.patch(org.id(), id, request.toSpec(), request.labels(), ETags.version(ifMatch),
                 ETags.version(request.resourceVersion()), org.actor());
         return Response.ok(view(device)).header(HttpHeaders.ETAG, ETags.of(device.version)).build();

@@ -112,7 +112,8 @@ public class GroupResource {
     /** A new group: {@code kind} static (with optional members) or dynamic (with a selector). */
     public record GroupRequest(@NotBlank @Size(max = Limits.NAME)
                                @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
-                               @NotNull @Pattern(regexp = "(?i)static|dynamic", message = "must be static or dynamic") String kind,
+                               @NotNull @Size(max = Limits.SHORT_TEXT)
+                               @Pattern(regexp = "(?i)static|dynamic", message = "must be static or dynamic") String kind,
                                @Size(max = Limits.TEXT) String selector, @Size(max = Limits.GROUP_MEMBERS) List<UUID> members) {
     }
 

@@ -1,9 +1,11 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.inventory.NetworkConfig;
 import io.edgefleet.events.inventory.NodeAllocation;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.inventory.service.DeviceSpec;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -13,16 +15,16 @@ import java.util.Map;
  * label. {@code resourceVersion}, when given, must be the current one (409 otherwise).
  */
 public record PatchDeviceRequest(
-        @Size(max = 253) @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
-        @Size(max = 200) String externalId,
-        Map<String, String> labels,
-        String hostOs,
-        String hostOsVersion,
+        @Size(max = Limits.NAME) @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
+        @Size(max = Limits.EXTERNAL_ID) String externalId,
+        @Size(max = Limits.LABELS) Map<@Size(max = Limits.LABEL_KEY) String, @Size(max = Limits.LABEL_VALUE) String> labels,
+        @Size(max = Limits.SHORT_TEXT) String hostOs,
+        @Size(max = Limits.SHORT_TEXT) String hostOsVersion,
         DeviceFacts.Hardware hardware,
         NodeAllocation linuxNode,
         NodeAllocation windowsNode,
-        NetworkConfig network,
-        String resourceVersion) {
+        @Valid NetworkConfig network,
+        @Size(max = Limits.SHORT_TEXT) String resourceVersion) {
 
     DeviceSpec toSpec() {
         return new DeviceSpec(name, externalId, null, hostOs, hostOsVersion, hardware, linuxNode, windowsNode, network);

@@ -1,9 +1,11 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.inventory.NetworkConfig;
 import io.edgefleet.events.inventory.NodeAllocation;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.inventory.service.DeviceSpec;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,17 +16,17 @@ import java.util.Map;
  * fill in the rest.
  */
 public record RegisterDeviceRequest(
-        @NotBlank @Size(max = 253)
+        @NotBlank @Size(max = Limits.NAME)
         @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE)
         String name,
-        @Size(max = 200) String externalId,
-        Map<String, String> labels,
-        String hostOs,
-        String hostOsVersion,
+        @Size(max = Limits.EXTERNAL_ID) String externalId,
+        @Size(max = Limits.LABELS) Map<@Size(max = Limits.LABEL_KEY) String, @Size(max = Limits.LABEL_VALUE) String> labels,
+        @Size(max = Limits.SHORT_TEXT) String hostOs,
+        @Size(max = Limits.SHORT_TEXT) String hostOsVersion,
         DeviceFacts.Hardware hardware,
         NodeAllocation linuxNode,
         NodeAllocation windowsNode,
-        NetworkConfig network) {
+        @Valid NetworkConfig network) {
 
     DeviceSpec toSpec() {
         return new DeviceSpec(name, externalId, labels == null ? Map.of() : labels, hostOs, hostOsVersion, hardware,

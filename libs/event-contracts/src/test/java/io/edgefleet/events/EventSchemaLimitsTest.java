@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.limits.Limits;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -78,7 +76,7 @@ class EventSchemaLimitsTest {
     private static void check(JsonNode node, String keyword, String path, List<String> problems) {
         if (!node.has(keyword)) {
             problems.add(path + " has no " + keyword);
-        } else if (!limitValues().contains(node.get(keyword).asInt())) {
+        } else if (!Limits.values().contains(node.get(keyword).asInt())) {
             problems.add(path + " " + keyword + " " + node.get(keyword).asInt() + " is not in core's Limits");
         }
     }
@@ -92,19 +90,5 @@ class EventSchemaLimitsTest {
             type.forEach(t -> types.add(t.asText()));
         }
         return types;
-    }
-
-    private static Set<Integer> limitValues() {
-        Set<Integer> values = new HashSet<>();
-        for (Field field : Limits.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class) {
-                try {
-                    values.add(field.getInt(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return values;
     }
 }

@@ -49,7 +49,7 @@ public abstract class ApiFuzzContract {
             }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
-                calls += fuzz(path.getKey(), op.getKey(), op.getValue());
+                calls += fuzz(path.getKey(), op.getKey(), op.getValue(), document.path("components").path("schemas"));
             }
         }
         assertTrue(calls > 0, "the document lists operations");
@@ -57,14 +57,14 @@ public abstract class ApiFuzzContract {
         assertEquals(0, rowsOf(tenant.org()), "nothing was stored for the organization the bad calls came from");
     }
 
-    private int fuzz(String template, String method, JsonNode operation) {
+    private int fuzz(String template, String method, JsonNode operation, JsonNode schemas) {
         int calls = 0;
         String path = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         if (BODY_METHODS.contains(method)) {
             calls += expect4xx(method, path, "malformed JSON", spec().body("{\"name\": "));
             calls += expect4xx(method, path, "array for object", spec().body("[[1,2]]"));
-            calls += expect4xx(method, path, "wrong types", spec().body(everyProperty(operation, "[[]]")));
-            calls += expect4xx(method, path, "oversized strings", spec().body(everyProperty(operation, "\"" + HUGE + "\"")));
+            calls += expect4xx(method, path, "wrong types", spec().body(everyProperty(operation, schemas, "[[]]")));
+            calls += expect4xx(method, path, "oversized strings", spec().body(everyProperty(operation, schemas, "\"" + HUGE + "\"")));
         } else {
             calls += expect4xx(method, path + "/%2e%2e", "encoded dot segment", spec().urlEncodingEnabled(false));
         }
@@ -105,9 +105,13 @@ public abstract class ApiFuzzContract {
     }
 
     /** A JSON object with every property the request schema names (or a few usual ones) set to {@code value}. */
-    private static String everyProperty(JsonNode operation, String value) {
+    private static String everyProperty(JsonNode operation, JsonNode schemas, String value) {
         List<String> names = new ArrayList<>(List.of("name", "reason", "type", "labels", "spec"));
         JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        if (schema.has("$ref")) {
+            String ref = schema.path("$ref").asText();
+            schema = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+        }
         schema.path("properties").fieldNames().forEachRemaining(names::add);
         StringBuilder body = new StringBuilder("{");
         names.stream().distinct().forEach(n -> body.append(body.length() > 1 ? "," : "").append('"').append(n).append("\":")

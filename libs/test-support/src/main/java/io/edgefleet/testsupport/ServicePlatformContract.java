@@ -71,6 +71,17 @@ public abstract class ServicePlatformContract {
                         + "; if the change is meant, rewrite it with -Dedgefleet.openapi.update=true and commit it");
     }
 
+    /**
+     * Hardening item 2a: the committed contract bounds every string, array and map a client may
+     * send, with values from the one table of limits.
+     */
+    @Test
+    void committedContractBoundsEveryRequestInput() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode committed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("src/main/openapi/openapi.json").toFile());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), RequestBounds.findings(committed));
+    }
+
     /** The committed contract passes the OpenAPI linter (Redocly, rules in redocly.yaml). */
     @Test
     void committedContractPassesTheLinter() throws Exception {

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Operators' commands: request for a device, read, list per device, cancel. */
@@ -49,7 +50,7 @@ public class CommandResource {
     @Path("devices/{deviceId}/commands")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
     public RestResponse<CommandView> request(@PathParam("deviceId") UUID deviceId, @Valid @NotNull NewCommand body,
-                                             @HeaderParam("Idempotency-Key") String idempotencyHeader, UriInfo uri) {
+                                             @HeaderParam("Idempotency-Key") @Schema(maxLength = Limits.IDEMPOTENCY_KEY) String idempotencyHeader, UriInfo uri) {
         String key = body.idempotencyKey() != null ? body.idempotencyKey() : idempotencyHeader;
         Duration ttl = body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds());
         CommandService.Accepted accepted = service.request(org.id(), new CommandService.CommandRequest(
@@ -88,7 +89,7 @@ public class CommandResource {
     }
 
     /** An operator's command request; {@code ttlSeconds} defaults to 24 h. */
-    public record NewCommand(@NotBlank String type, @NotNull JsonNode payload, Long ttlSeconds,
+    public record NewCommand(@NotBlank @Size(max = Limits.SHORT_TEXT) String type, @NotNull JsonNode payload, Long ttlSeconds,
                              @Size(max = Limits.IDEMPOTENCY_KEY) String idempotencyKey) {
     }
 

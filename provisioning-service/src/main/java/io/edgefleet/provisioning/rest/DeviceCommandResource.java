@@ -3,6 +3,7 @@ package io.edgefleet.provisioning.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
@@ -13,6 +14,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -93,6 +95,7 @@ public class DeviceCommandResource {
     }
 
     /** A device's report on one command. */
-    public record StatusReport(@NotBlank String status, JsonNode result, String failureReason) {
+    public record StatusReport(@NotBlank @Size(max = Limits.SHORT_TEXT) String status, JsonNode result,
+                               @Size(max = Limits.TEXT) String failureReason) {
     }
 }

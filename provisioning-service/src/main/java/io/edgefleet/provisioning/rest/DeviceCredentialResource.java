@@ -81,11 +81,12 @@ public class DeviceCredentialResource {
     }
 
     /** A device's signed assertion. */
-    public record TokenRequest(@NotBlank String assertion) {
+    public record TokenRequest(@NotBlank @Size(max = Limits.CREDENTIAL) String assertion) {
     }
 
     /** A new device key and proof of possessing it. */
-    public record RotateKeyRequest(@NotBlank String publicKey, @NotBlank String proof) {
+    public record RotateKeyRequest(@NotBlank @Size(max = Limits.CREDENTIAL) String publicKey,
+                                   @NotBlank @Size(max = Limits.CREDENTIAL) String proof) {
     }
 
     /** Why an operator revokes a device (optional). */

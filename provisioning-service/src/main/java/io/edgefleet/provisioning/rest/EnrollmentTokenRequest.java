@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.rest;
 
+import io.edgefleet.core.limits.Limits;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,10 +20,10 @@ import java.util.Map;
  * @param targetLabels labels that enrolled devices get
  */
 public record EnrollmentTokenRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = Limits.NAME) String name,
         @NotNull @Future OffsetDateTime expiresAt,
         @Min(1) @Max(100_000) int maxUses,
         boolean requiresApproval,
-        @Size(max = 253) String targetGroup,
-        Map<String, String> targetLabels) {
+        @Size(max = Limits.NAME) String targetGroup,
+        @Size(max = Limits.LABELS) Map<@Size(max = Limits.LABEL_KEY) String, @Size(max = Limits.LABEL_VALUE) String> targetLabels) {
 }

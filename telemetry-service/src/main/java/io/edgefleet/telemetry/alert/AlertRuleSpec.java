@@ -18,7 +18,7 @@ public record AlertRuleSpec(@Size(max = Limits.NAME) String name, @Size(max = Li
                             @Valid Threshold threshold, @Valid Offline offline, @Valid CommandFailureRate commandFailureRate) {
 
     /** Fires when the device's metric compares true against {@code value} for the whole {@code for} duration. */
-    public record Threshold(@Size(max = Limits.METRIC_NAME) String metric, @Size(max = 2) String operator, Double value,
+    public record Threshold(@Size(max = Limits.METRIC_NAME) String metric, @Size(max = Limits.SHORT_TEXT) String operator, Double value,
                             @JsonProperty("for") @Size(max = Limits.SHORT_TEXT) String forDuration) {
     }
 

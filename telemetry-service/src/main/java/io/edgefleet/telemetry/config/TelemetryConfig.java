@@ -18,18 +18,6 @@ public interface TelemetryConfig {
     @WithDefault("edgefleet-devices")
     String deviceTokenAudience();
 
-    /** Most samples in one batch. */
-    @WithDefault("1000")
-    int maxSamplesPerBatch();
-
-    /** Most labels on one sample (bounds label cardinality per series). */
-    @WithDefault("16")
-    int maxLabelsPerSample();
-
-    /** Longest label key or value. */
-    @WithDefault("128")
-    int maxLabelLength();
-
     /** How far in the future a sample's timestamp may be (device clocks drift). */
     @WithDefault("5m")
     Duration maxFutureSkew();

@@ -9,6 +9,7 @@ import io.edgefleet.telemetry.config.TelemetryConfig;
 import io.edgefleet.telemetry.metrics.FleetMetrics;
 import io.edgefleet.telemetry.security.DeviceTokenVerifier.DeviceCaller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Accepts a device's batch: checks every limit, then hands the batch to Kafka and returns only
@@ -43,8 +45,15 @@ public class TelemetryIngest {
     public record PostedBatch(String deviceId, String batchId, long sequence, List<PostedSample> samples) {
     }
 
-    /** A sample as posted: nothing assumed, so that a missing value is refused rather than read as 0. */
-    public record PostedSample(String metric, Map<String, String> labels, Instant timestamp, Double value) {
+    /**
+     * A sample as posted: nothing assumed, so that a missing value is refused rather than read as 0.
+     * The bounds are documented here (the batch does not cascade validation to its samples) and
+     * checked in {@link #accept} with telemetry's own error codes.
+     */
+    public record PostedSample(@Schema(maxLength = Limits.METRIC_NAME) String metric,
+                               @Schema(maxProperties = Limits.SAMPLE_LABELS)
+                               Map<String, @Size(max = Limits.SAMPLE_LABEL_VALUE) String> labels,
+                               Instant timestamp, Double value) {
     }
 
     public TelemetryBatch accept(DeviceCaller device, PostedBatch posted) {
@@ -53,9 +62,9 @@ public class TelemetryIngest {
                     + " cannot post telemetry for device " + posted.deviceId());
         }
         List<PostedSample> list = posted.samples() == null ? List.of() : posted.samples();
-        if (list.size() > config.maxSamplesPerBatch()) {
+        if (list.size() > Limits.SAMPLES_PER_BATCH) {
             throw new FleetException(TelemetryErrorCode.BATCH_TOO_LARGE, list.size() + " samples; the limit is "
-                    + config.maxSamplesPerBatch() + " per batch");
+                    + Limits.SAMPLES_PER_BATCH + " per batch");
         }
         Instant now = clock.instant();
         List<TelemetryBatch.Sample> samples = new ArrayList<>(list.size());
@@ -104,14 +113,14 @@ public class TelemetryIngest {
             throw FleetException.unprocessable("samples[" + index + "].value", "must be a finite number");
         }
         Map<String, String> labels = sample.labels() == null ? Map.of() : sample.labels();
-        if (labels.size() > config.maxLabelsPerSample()) {
+        if (labels.size() > Limits.SAMPLE_LABELS) {
             throw new FleetException(TelemetryErrorCode.TOO_MANY_LABELS, sample.metric() + " has " + labels.size()
-                    + " labels; the limit is " + config.maxLabelsPerSample());
+                    + " labels; the limit is " + Limits.SAMPLE_LABELS);
         }
         labels.forEach((key, value) -> {
-            if (key.length() > config.maxLabelLength() || value == null || value.length() > config.maxLabelLength()) {
+            if (key.length() > Limits.SAMPLE_LABEL_VALUE || value == null || value.length() > Limits.SAMPLE_LABEL_VALUE) {
                 throw new FleetException(TelemetryErrorCode.LABEL_TOO_LONG, "label " + key + " of " + sample.metric()
-                        + " exceeds " + config.maxLabelLength() + " characters (or has no value)");
+                        + " exceeds " + Limits.SAMPLE_LABEL_VALUE + " characters (or has no value)");
             }
         });
         if (sample.timestamp() == null || sample.timestamp().isAfter(now.plus(config.maxFutureSkew()))

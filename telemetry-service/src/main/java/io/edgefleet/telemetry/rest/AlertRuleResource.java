@@ -2,6 +2,7 @@ package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code /api/v1/alert-rules}: what raises alerts. Operators write, viewers read. */
 @Path("/api/v1/alert-rules")
@@ -76,7 +78,7 @@ public class AlertRuleResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public AlertRuleView replace(@PathParam("id") UUID id, @Valid @NotNull AlertRuleSpec spec, @HeaderParam("If-Match") String ifMatch) {
+    public AlertRuleView replace(@PathParam("id") UUID id, @Valid @NotNull AlertRuleSpec spec, @HeaderParam("If-Match") @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
         Optional<Long> version = Optional.ofNullable(ifMatch).map(v -> v.replace("\"", "").replace("W/", ""))
                 .map(AlertRuleResource::version);
         return AlertRuleView.of(rules.replace(org.id(), id, spec, version));

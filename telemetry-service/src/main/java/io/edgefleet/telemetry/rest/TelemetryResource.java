@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.ingest.TelemetryIngest;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -44,9 +46,10 @@ public class TelemetryResource {
     }
 
     /** A batch; {@code batchId} identifies it across retries. */
-    public record BatchRequest(@Size(max = 36) String deviceId,
-                               @NotNull @Size(min = 36, max = 36, message = "must be a UUID") String batchId,
-                               @PositiveOrZero long sequence, @NotNull List<TelemetryIngest.PostedSample> samples) {
+    public record BatchRequest(@Size(max = Limits.UUID) String deviceId,
+                               @NotNull @Size(min = Limits.UUID, max = Limits.UUID, message = "must be a UUID") String batchId,
+                               @PositiveOrZero long sequence,
+                               @NotNull @Schema(maxItems = Limits.SAMPLES_PER_BATCH) List<TelemetryIngest.PostedSample> samples) {
     }
 
     /** What was accepted. */

@@ -1,5 +1,10 @@
 package io.edgefleet.core.limits;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * The one table of input bounds. REST bodies ({@code @Size}/{@code @Max} in request records,
  * emitted as {@code maxLength}/{@code maxItems} in the OpenAPI documents), Kafka input (the
@@ -15,6 +20,12 @@ public final class Limits {
     public static final int TEXT = 1_024;
     /** Short machine-ish strings: versions, host OS names, distribution names, hostnames. */
     public static final int SHORT_TEXT = 253;
+    /** An external system's id for a device (ERP, asset register). */
+    public static final int EXTERNAL_ID = 200;
+    /** Credentials in a request: enrollment tokens, signed assertions, PEM public keys, proofs. */
+    public static final int CREDENTIAL = 8_192;
+    /** Devices one bulk label call changes. */
+    public static final int BULK_DEVICES = 1_000;
     /** Idempotency keys of command requests (a Kafka request's event id serves as one). */
     public static final int IDEMPOTENCY_KEY = 256;
     /** CloudEvent attributes: id, source, type, subject, organization. */
@@ -47,6 +58,21 @@ public final class Limits {
      * request can produce is smaller: larger data is refused at the door, never published.
      */
     public static final int EVENT_DATA_BYTES = 512 * 1_024;
+
+    /** Every bound of the table: documents and schemas may only use these numbers. */
+    public static Set<Integer> values() {
+        Set<Integer> values = new TreeSet<>();
+        for (Field field : Limits.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class) {
+                try {
+                    values.add(field.getInt(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Set.copyOf(values);
+    }
 
     private Limits() {
     }

@@ -1,6 +1,9 @@
 package io.edgefleet.events.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.edgefleet.core.limits.Limits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -15,8 +18,10 @@ import java.util.List;
  * @param agentVersion version of the edge agent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeviceFacts(String hostname, String hostOs, String hostOsVersion, Hardware hardware,
-                          KubernetesFacts kubernetes, List<NodeFacts> nodes, String agentVersion) {
+public record DeviceFacts(@Size(max = Limits.SHORT_TEXT) String hostname, @Size(max = Limits.SHORT_TEXT) String hostOs,
+                          @Size(max = Limits.SHORT_TEXT) String hostOsVersion, Hardware hardware,
+                          @Valid KubernetesFacts kubernetes, @Size(max = Limits.NODES) List<@Valid NodeFacts> nodes,
+                          @Size(max = Limits.SHORT_TEXT) String agentVersion) {
 
     /** Physical resources of the host machine. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,11 +30,13 @@ public record DeviceFacts(String hostname, String hostOs, String hostOsVersion, 
 
     /** The local cluster's distribution ({@code k8s} or {@code k3s}) and Kubernetes version. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record KubernetesFacts(String distribution, String version) {
+    public record KubernetesFacts(@Size(max = Limits.SHORT_TEXT) String distribution,
+                                  @Size(max = Limits.SHORT_TEXT) String version) {
     }
 
     /** One node of the local cluster: role ({@code control-plane}, {@code worker}) and OS ({@code linux}, {@code windows}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record NodeFacts(String name, String role, String os) {
+    public record NodeFacts(@Size(max = Limits.NAME) String name, @Size(max = Limits.SHORT_TEXT) String role,
+                            @Size(max = Limits.SHORT_TEXT) String os) {
     }
 }
