@@ -34,7 +34,7 @@ public class DeviceTokenKeys implements QuarkusTestResourceLifecycleManager {
             jwk.setKeyId("test-key");
             Path file = Files.createTempFile("device-jwks", ".json");
             Files.writeString(file, new JsonWebKeySet(jwk).toJson());
-            return Map.of("edgefleet.telemetry.device-token-jwks", file.toUri().toString(),
+            return Map.of("edgefleet.device-tokens.jwks", file.toUri().toString(),
                     "edgefleet.telemetry.revocation-refresh", "1s");
         } catch (Exception e) {
             throw new IllegalStateException(e);

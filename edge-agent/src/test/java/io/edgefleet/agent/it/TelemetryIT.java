@@ -42,7 +42,7 @@ class TelemetryIT {
     void batchesBufferedOfflineAreDeliveredInOrder() throws Exception {
         Map<String, String> config = new HashMap<>(new EdgeFleetInfra().start());
         config.put("quarkus.datasource.jdbc.url", EdgeFleetInfra.jdbcUrl("telemetry_it"));
-        config.put("edgefleet.telemetry.device-token-jwks", AgentIT.provisioning().baseUrl() + "/api/v1/device-tokens/jwks");
+        config.put("edgefleet.device-tokens.jwks", AgentIT.provisioning().baseUrl() + "/api/v1/device-tokens/jwks");
         ServiceProcess telemetry = new ServiceProcess(Path.of(System.getProperty("edgefleet.telemetry.jar")), config);
 
         Path buffer = Files.createTempDirectory("telemetry-buffer");

@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.repository;
 
+import io.edgefleet.inventory.domain.DeviceChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -17,10 +18,6 @@ public class DeviceHistoryRepository {
         this.entityManager = entityManager;
     }
 
-    /** One row of history; {@code changesJson} is {@code {"field": {"from": ..., "to": ...}}}. */
-    public record Entry(long id, OffsetDateTime at, String actor, String changesJson) {
-    }
-
     public void append(UUID deviceId, String orgId, OffsetDateTime at, String actor, String changesJson) {
         entityManager.createNativeQuery("INSERT INTO device_history (device_id, org_id, at, actor, changes) "
                         + "VALUES (:device, :org, :at, :actor, CAST(:changes AS jsonb))")
@@ -28,13 +25,13 @@ public class DeviceHistoryRepository {
                 .setParameter("actor", actor).setParameter("changes", changesJson).executeUpdate();
     }
 
-    public List<Entry> page(String orgId, UUID deviceId, Optional<Long> after, int limit) {
+    public List<DeviceChange> page(String orgId, UUID deviceId, Optional<Long> after, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("SELECT id, at, actor, CAST(changes AS text) FROM device_history "
                         + "WHERE org_id = :org AND device_id = :device AND id > :after ORDER BY id LIMIT :limit")
                 .setParameter("org", orgId).setParameter("device", deviceId).setParameter("after", after.orElse(0L))
                 .setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2], (String) r[3]))
+        return rows.stream().map(r -> new DeviceChange(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2], (String) r[3]))
                 .toList();
     }
 

@@ -1,14 +1,13 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.core.text.Choices;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
-import io.edgefleet.inventory.repository.ClusterNodeRepository;
-import io.edgefleet.inventory.repository.ClusterRepository;
-import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.inventory.service.ClusterService;
+import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -32,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,59 +42,56 @@ public class ClusterResource {
     private static final Choices DISTRIBUTIONS = Choices.of("k8s", "k3s");
 
     private final ClusterService service;
-    private final ClusterRepository clusters;
-    private final ClusterNodeRepository nodes;
-    private final DeviceRepository devices;
+    private final InventoryQueries queries;
     private final CurrentOrganization org;
 
-    public ClusterResource(ClusterService service, ClusterRepository clusters, ClusterNodeRepository nodes,
-                           DeviceRepository devices, CurrentOrganization org) {
+    public ClusterResource(ClusterService service, InventoryQueries queries, CurrentOrganization org) {
         this.service = service;
-        this.clusters = clusters;
-        this.nodes = nodes;
-        this.devices = devices;
+        this.queries = queries;
         this.org = org;
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull ClusterRequest request, UriInfo uri) {
         if (request.name() == null) {
             throw io.edgefleet.core.error.FleetException.unprocessable("name", "is required");
         }
         Cluster cluster = service.create(org.id(), request.toSpec());
         return Response.created(uri.getAbsolutePathBuilder().path(cluster.id.toString()).build())
-                .header(HttpHeaders.ETAG, ETags.of(cluster.version)).entity(view(cluster)).build();
+                .header(HttpHeaders.ETAG, Versions.etag(cluster.version)).entity(view(cluster)).build();
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<ClusterView> list(@BeanParam ListQuery query, @QueryParam("distribution") String distribution) {
         int limit = query.limit();
-        return Page.fromOverfetch(clusters.page(org.id(), query.labelSelector(),
-                QueryValues.oneOf("distribution", distribution, DISTRIBUTIONS),
-                Cursors.uuidAfter(query), limit + 1), limit, c -> c.id.toString(), this::view);
+        List<Cluster> page = queries.clusters(org.id(), query.labelSelector(),
+                QueryValues.oneOf("distribution", distribution, DISTRIBUTIONS), Cursors.uuidAfter(query), limit + 1);
+        Map<UUID, List<String>> machines = queries.machinesOf(page);
+        return Page.fromOverfetch(page, limit, c -> c.id.toString(),
+                c -> ClusterView.of(c, machines.getOrDefault(c.id, List.of())));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Response get(@PathParam("id") UUID id) {
         Cluster cluster = service.get(org.id(), id);
-        return Response.ok(view(cluster)).header(HttpHeaders.ETAG, ETags.of(cluster.version)).build();
+        return Response.ok(view(cluster)).header(HttpHeaders.ETAG, Versions.etag(cluster.version)).build();
     }
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public ClusterView patch(@PathParam("id") UUID id, @Valid @NotNull ClusterRequest request,
                              @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
-        return view(service.patch(org.id(), id, request.toSpec(), ETags.version(ifMatch)));
+        return view(service.patch(org.id(), id, request.toSpec(), Versions.named(ifMatch)));
     }
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN})
+    @RolesAllowed(FleetRoles.ADMIN)
     public Response delete(@PathParam("id") UUID id) {
         service.delete(org.id(), id);
         return Response.noContent().build();
@@ -102,26 +99,26 @@ public class ClusterResource {
 
     @PUT
     @Path("{id}/machines/{deviceId}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public ClusterView attach(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
         return view(service.attach(org.id(), id, deviceId, org.actor()));
     }
 
     @DELETE
     @Path("{id}/machines/{deviceId}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public ClusterView detach(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
         return view(service.detach(org.id(), id, deviceId, org.actor()));
     }
 
     @GET
     @Path("{id}/nodes")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public List<ClusterNode> nodes(@PathParam("id") UUID id) {
-        return nodes.ofCluster(service.get(org.id(), id).id);
+        return queries.nodesOfCluster(org.id(), id);
     }
 
     private ClusterView view(Cluster cluster) {
-        return ClusterView.of(cluster, devices.inCluster(cluster.id).stream().map(d -> d.id.toString()).toList());
+        return ClusterView.of(cluster, queries.machinesOf(List.of(cluster)).getOrDefault(cluster.id, List.of()));
     }
 }

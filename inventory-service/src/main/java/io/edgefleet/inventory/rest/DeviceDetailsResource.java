@@ -7,10 +7,9 @@ import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.ClusterNode;
-import io.edgefleet.inventory.repository.ClusterNodeRepository;
-import io.edgefleet.inventory.repository.DeviceHistoryRepository;
 import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
+import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
@@ -37,17 +36,15 @@ public class DeviceDetailsResource {
 
     private final DeviceService devices;
     private final DeviceStates states;
-    private final DeviceHistoryRepository history;
-    private final ClusterNodeRepository nodes;
+    private final InventoryQueries queries;
     private final CurrentOrganization org;
     private final ObjectMapper json;
 
-    public DeviceDetailsResource(DeviceService devices, DeviceStates states, DeviceHistoryRepository history,
-                                 ClusterNodeRepository nodes, CurrentOrganization org, ObjectMapper json) {
+    public DeviceDetailsResource(DeviceService devices, DeviceStates states, InventoryQueries queries,
+                                 CurrentOrganization org, ObjectMapper json) {
         this.devices = devices;
         this.states = states;
-        this.history = history;
-        this.nodes = nodes;
+        this.queries = queries;
         this.org = org;
         this.json = json;
     }
@@ -55,27 +52,26 @@ public class DeviceDetailsResource {
     /** The timeline of a device: who or which event changed what, oldest first. */
     @GET
     @Path("{id}/history")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<HistoryEntry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
         query.refuseLabelSelector("history entries");
-        devices.get(org.id(), id);
         int limit = query.limit();
         Optional<Long> after = query.cursor().map(c -> parseLong(c.afterKey()));
-        return Page.fromOverfetch(history.page(org.id(), id, after, limit + 1), limit, e -> Long.toString(e.id()),
+        return Page.fromOverfetch(queries.history(org.id(), id, after, limit + 1), limit, e -> Long.toString(e.id()),
                 e -> new HistoryEntry(e.at(), e.actor(), readTree(e.changesJson())));
     }
 
     @GET
     @Path("{id}/nodes")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public List<ClusterNode> nodes(@PathParam("id") UUID id) {
-        return nodes.ofDevice(devices.get(org.id(), id).id);
+        return queries.nodesOfDevice(org.id(), id);
     }
 
     /** Sets (or, with a null value, removes) labels on every listed device; all or nothing. */
     @POST
     @Path("bulk-labels")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public List<DeviceView> bulkLabels(@Valid @NotNull BulkLabels request) {
         return devices.patchLabels(org.id(), request.deviceIds(), request.labels(), org.actor()).stream()
                 .map(d -> DeviceView.of(d, states.of(d))).toList();

@@ -1,12 +1,13 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceFilter;
-import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
+import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
@@ -33,60 +34,60 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class DeviceResource {
 
     private final DeviceService service;
-    private final DeviceRepository repository;
+    private final InventoryQueries queries;
     private final DeviceStates states;
     private final GroupService groups;
     private final CurrentOrganization org;
 
-    public DeviceResource(DeviceService service, DeviceRepository repository, DeviceStates states, GroupService groups,
+    public DeviceResource(DeviceService service, InventoryQueries queries, DeviceStates states, GroupService groups,
                           CurrentOrganization org) {
         this.service = service;
-        this.repository = repository;
+        this.queries = queries;
         this.states = states;
         this.groups = groups;
         this.org = org;
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response register(@Valid @NotNull RegisterDeviceRequest request, UriInfo uri) {
         Device device = service.register(org.id(), request.toSpec(), org.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
-                .header(HttpHeaders.ETAG, ETags.of(device.version)).entity(view(device)).build();
+                .header(HttpHeaders.ETAG, Versions.etag(device.version)).entity(view(device)).build();
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<DeviceView> list(@BeanParam DeviceQuery query) {
         int limit = query.limit();
         DeviceFilter filter = query.filter(org.id());
         DeviceFilter scoped = query.group().map(g -> groups.restrictTo(filter, g)).orElse(filter);
-        return Page.fromOverfetch(repository.page(scoped, Cursors.uuidAfter(query), limit + 1), limit,
+        return Page.fromOverfetch(queries.devices(scoped, Cursors.uuidAfter(query), limit + 1), limit,
                 d -> d.id.toString(), this::view);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Response get(@PathParam("id") UUID id) {
         Device device = service.get(org.id(), id);
-        return Response.ok(view(device)).header(HttpHeaders.ETAG, ETags.of(device.version)).build();
+        return Response.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
     }
 
     /** Merge patch; optimistic concurrency with If-Match (412) or resourceVersion (409). */
     @PATCH
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response patch(@PathParam("id") UUID id, @Valid @NotNull PatchDeviceRequest request,
                           @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
-        Device device = service.patch(org.id(), id, request.toSpec(), request.labels(), ETags.version(ifMatch),
-                ETags.version(request.resourceVersion()), org.actor());
-        return Response.ok(view(device)).header(HttpHeaders.ETAG, ETags.of(device.version)).build();
+        Device device = service.patch(org.id(), id, request.toSpec(), request.labels(), Versions.named(ifMatch),
+                Versions.named(request.resourceVersion()), org.actor());
+        return Response.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
     }
 
     @POST
     @Path("{id}/decommission")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public DeviceView decommission(@PathParam("id") UUID id) {
         return view(service.decommission(org.id(), id, org.actor()));
     }

@@ -1,18 +1,33 @@
 package io.edgefleet.inventory.rest;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.events.inventory.DeviceState;
+import io.edgefleet.events.inventory.NetworkConfig;
+import io.edgefleet.events.inventory.NodeAllocation;
+import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.inventory.domain.Device;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
- * A device as the REST API shows it: the same state inventory events carry (flattened: name,
- * labels, lifecycle, connectivity, ..., resourceVersion), plus when things happened to it.
+ * A device as the REST API shows it. Owned by the API, not the event record: the state events
+ * carry (so both say the same) plus when things happened, one {@code id}, and
+ * {@code resourceVersion} as a string, as every versioned resource has it.
+ *
+ * @param identityId provisioning's device id, once enrolled (commands and reports use it)
  */
-public record DeviceView(String id, @JsonUnwrapped DeviceState state, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                         OffsetDateTime enrolledAt, OffsetDateTime decommissionedAt) {
+public record DeviceView(String id, String identityId, String externalId, String name, Map<String, String> labels,
+                         String lifecycle, String connectivity, Instant lastSeenAt, String hostOs, String hostOsVersion,
+                         DeviceFacts.Hardware hardware, NodeAllocation linuxNode, NodeAllocation windowsNode,
+                         NetworkConfig network, String agentVersion, String clusterId, String distribution,
+                         String kubernetesVersion, String resourceVersion, OffsetDateTime createdAt,
+                         OffsetDateTime updatedAt, OffsetDateTime enrolledAt, OffsetDateTime decommissionedAt) {
 
-    static DeviceView of(Device d, DeviceState state) {
-        return new DeviceView(d.id.toString(), state, d.createdAt, d.updatedAt, d.enrolledAt, d.decommissionedAt);
+    static DeviceView of(Device d, DeviceState s) {
+        return new DeviceView(d.id.toString(), s.identityId(), s.externalId(), s.name(), s.labels(), s.lifecycle(),
+                s.connectivity(), s.lastSeenAt(), s.hostOs(), s.hostOsVersion(), s.hardware(), s.linuxNode(), s.windowsNode(),
+                s.network(), s.agentVersion(), s.clusterId(), s.distribution(), s.kubernetesVersion(),
+                Versions.text(s.resourceVersion()), d.createdAt, d.updatedAt, d.enrolledAt, d.decommissionedAt);
     }
 }

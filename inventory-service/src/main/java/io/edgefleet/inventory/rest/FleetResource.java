@@ -21,7 +21,7 @@ public class FleetResource {
 
     @GET
     @Path("summary")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public FleetSummaries.Summary summary() {
         return summaries.of(org.id());
     }

@@ -3,10 +3,9 @@ package io.edgefleet.inventory.rest;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.DeviceGroup;
 import io.edgefleet.inventory.repository.DeviceFilter;
-import io.edgefleet.inventory.repository.DeviceGroupRepository;
-import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
+import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -36,22 +35,19 @@ import java.util.UUID;
 public class GroupResource {
 
     private final GroupService service;
-    private final DeviceGroupRepository groups;
-    private final DeviceRepository devices;
+    private final InventoryQueries queries;
     private final DeviceStates states;
     private final CurrentOrganization org;
 
-    public GroupResource(GroupService service, DeviceGroupRepository groups, DeviceRepository devices,
-                         DeviceStates states, CurrentOrganization org) {
+    public GroupResource(GroupService service, InventoryQueries queries, DeviceStates states, CurrentOrganization org) {
         this.service = service;
-        this.groups = groups;
-        this.devices = devices;
+        this.queries = queries;
         this.states = states;
         this.org = org;
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull GroupRequest request, UriInfo uri) {
         DeviceGroup group = service.create(org.id(), request.name(), DeviceGroup.Kind.valueOf(request.kind().toUpperCase()),
                 request.selector(), request.members());
@@ -59,24 +55,24 @@ public class GroupResource {
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<GroupView> list(@BeanParam ListQuery query) {
         query.refuseLabelSelector("groups");
         int limit = query.limit();
-        return Page.fromOverfetch(groups.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
+        return Page.fromOverfetch(queries.groups(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
                 g -> g.id.toString(), GroupView::of);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public GroupView get(@PathParam("id") UUID id) {
         return GroupView.of(service.get(org.id(), id));
     }
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response delete(@PathParam("id") UUID id) {
         service.delete(org.id(), id);
         return Response.noContent().build();
@@ -84,7 +80,7 @@ public class GroupResource {
 
     @PUT
     @Path("{id}/members/{deviceId}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response addMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
         service.addMember(org.id(), id, deviceId);
         return Response.noContent().build();
@@ -92,7 +88,7 @@ public class GroupResource {
 
     @DELETE
     @Path("{id}/members/{deviceId}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response removeMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
         service.removeMember(org.id(), id, deviceId);
         return Response.noContent().build();
@@ -101,11 +97,11 @@ public class GroupResource {
     /** The group's devices now: its members, or what its selector matches (narrowed by {@code labelSelector}). */
     @GET
     @Path("{id}/devices")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam ListQuery query) {
         int limit = query.limit();
         DeviceFilter filter = service.restrictTo(DeviceFilter.matching(org.id(), query.labelSelector()), id.toString());
-        return Page.fromOverfetch(devices.page(filter, Cursors.uuidAfter(query), limit + 1), limit,
+        return Page.fromOverfetch(queries.devices(filter, Cursors.uuidAfter(query), limit + 1), limit,
                 d -> d.id.toString(), d -> DeviceView.of(d, states.of(d)));
     }
 

@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.service;
 
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.ClusterInventoryChanged;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Clusters and their machines; every change publishes the cluster's whole state. */
@@ -66,12 +68,9 @@ public class ClusterService {
 
     /** Changes a cluster; its distribution never changes (k8s and k3s are never switched). */
     @Transactional
-    public Cluster patch(String orgId, UUID id, ClusterSpec spec, Long ifMatch) {
+    public Cluster patch(String orgId, UUID id, ClusterSpec spec, Optional<Long> ifMatch) {
         Cluster cluster = get(orgId, id);
-        if (ifMatch != null && ifMatch != cluster.version) {
-            throw new FleetException(InventoryErrorCode.PRECONDITION_FAILED, "If-Match \"" + ifMatch + "\" but the cluster is at \""
-                    + cluster.version + "\"");
-        }
+        Versions.require(ifMatch, cluster.version, "cluster " + id);
         if (spec.distribution() != null && !spec.distribution().equals(cluster.distribution)) {
             throw FleetException.unprocessable("distribution", "a cluster never switches between k8s and k3s");
         }

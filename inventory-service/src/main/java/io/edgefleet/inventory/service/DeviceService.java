@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.service;
 
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.DeviceRegistered;
 import io.edgefleet.events.EventType;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -61,8 +63,8 @@ public class DeviceService {
      * version matches: {@code ifMatch} (ETag, 412 on mismatch) or {@code resourceVersion} (409).
      */
     @Transactional
-    public Device patch(String orgId, UUID id, DeviceSpec patch, Map<String, String> labelPatch, Long ifMatch,
-                        Long resourceVersion, String actor) {
+    public Device patch(String orgId, UUID id, DeviceSpec patch, Map<String, String> labelPatch, Optional<Long> ifMatch,
+                        Optional<Long> resourceVersion, String actor) {
         Device device = get(orgId, id);
         requireVersion(device, ifMatch, resourceVersion);
         refuseDecommissioned(device);
@@ -157,14 +159,12 @@ public class DeviceService {
         }
     }
 
-    private static void requireVersion(Device device, Long ifMatch, Long resourceVersion) {
-        if (ifMatch != null && ifMatch != device.version) {
-            throw new FleetException(InventoryErrorCode.PRECONDITION_FAILED,
-                    "If-Match \"" + ifMatch + "\" but the device is at \"" + device.version + "\"");
-        }
-        if (resourceVersion != null && resourceVersion != device.version) {
+    /** If-Match is HTTP's precondition (412); a body's resourceVersion is Kubernetes' conflict (409). */
+    private static void requireVersion(Device device, Optional<Long> ifMatch, Optional<Long> resourceVersion) {
+        Versions.require(ifMatch, device.version, "device " + device.id);
+        if (resourceVersion.isPresent() && resourceVersion.get() != device.version) {
             throw new FleetException(InventoryErrorCode.RESOURCE_VERSION_CONFLICT,
-                    "resourceVersion " + resourceVersion + " but the device is at " + device.version);
+                    "resourceVersion " + resourceVersion.get() + " but the device is at " + device.version);
         }
     }
 

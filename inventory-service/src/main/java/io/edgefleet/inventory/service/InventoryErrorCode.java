@@ -11,7 +11,6 @@ public enum InventoryErrorCode implements ErrorCode {
     DEVICE_DECOMMISSIONED(409, "Device is decommissioned"),
     DEVICE_NOT_DECOMMISSIONED(409, "Only decommissioned devices can be deleted"),
     RESOURCE_VERSION_CONFLICT(409, "The resource changed since you read it"),
-    PRECONDITION_FAILED(412, "If-Match does not match the current version"),
     CLUSTER_NOT_FOUND(404, "Cluster not found"),
     CLUSTER_NAME_TAKEN(409, "Cluster name already in use"),
     CLUSTER_NOT_EMPTY(409, "Cluster still has machines"),

@@ -2,10 +2,10 @@ package io.edgefleet.provisioning.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.deviceauth.DeviceCaller;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.domain.Command;
 import io.edgefleet.provisioning.repository.CommandRepository;
-import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

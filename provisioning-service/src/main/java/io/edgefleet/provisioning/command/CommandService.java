@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -136,5 +137,10 @@ public class CommandService {
             throw new FleetException(ProvisioningErrorCode.INVALID_COMMAND_TTL, "ttl must be between 1 s and 30 days");
         }
         return ttl;
+    }
+
+    /** A page of a device's commands, {@code fetch} rows after {@code after}. */
+    public List<Command> page(String orgId, UUID deviceId, Optional<CommandStatus> status, Optional<UUID> after, int fetch) {
+        return commands.page(orgId, deviceId, status, after, fetch);
     }
 }

@@ -8,13 +8,8 @@ import java.time.Duration;
 @ConfigMapping(prefix = "edgefleet.provisioning")
 public interface ProvisioningConfig {
 
-    /** {@code iss} of device access tokens; other services verify it together with the JWKS. */
-    @WithDefault("edgefleet-provisioning")
-    String deviceTokenIssuer();
-
-    /** {@code aud} of device access tokens. */
-    @WithDefault("edgefleet-devices")
-    String deviceTokenAudience();
+    // Issuer and audience of device tokens: edgefleet.device-tokens.* (DeviceTokenConfig), shared with
+    // every service that verifies them.
 
     /**
      * Lifetime of a device access token. Short, because it bounds how long a revoked device's

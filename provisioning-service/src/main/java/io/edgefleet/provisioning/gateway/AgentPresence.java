@@ -1,15 +1,15 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.deviceauth.DeviceCaller;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.agent.AgentHeartbeat;
 import io.edgefleet.messaging.outbox.DirectEvents;
-import io.edgefleet.provisioning.security.DeviceCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.edgefleet.provisioning.gateway;
 
 import io.edgefleet.core.error.FleetException;
-import io.edgefleet.provisioning.security.DeviceAuthentication;
+import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.rest.problem.RouteProblems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,10 +16,10 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class AgentSessionRefusals {
 
-    private final DeviceAuthentication authentication;
+    private final DeviceTokenVerifier authentication;
     private final RouteProblems problems;
 
-    public AgentSessionRefusals(DeviceAuthentication authentication, RouteProblems problems) {
+    public AgentSessionRefusals(DeviceTokenVerifier authentication, RouteProblems problems) {
         this.authentication = authentication;
         this.problems = problems;
     }
@@ -34,7 +34,7 @@ public class AgentSessionRefusals {
             return;
         }
         try {
-            authentication.require(context.request().getHeader("Authorization"));
+            authentication.verifyHeader(context.request().getHeader("Authorization"));
             context.next();
         } catch (FleetException e) {
             context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -1,8 +1,8 @@
 package io.edgefleet.provisioning.gateway;
 
 import io.edgefleet.core.error.FleetException;
-import io.edgefleet.provisioning.security.DeviceAuthentication;
-import io.edgefleet.provisioning.security.DeviceCaller;
+import io.edgefleet.deviceauth.DeviceCaller;
+import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
@@ -20,9 +20,9 @@ public class AgentUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<DeviceCaller> DEVICE = new UserData.TypedKey<>("edgefleet.device");
 
-    private final DeviceAuthentication authentication;
+    private final DeviceTokenVerifier authentication;
 
-    public AgentUpgradeCheck(DeviceAuthentication authentication) {
+    public AgentUpgradeCheck(DeviceTokenVerifier authentication) {
         this.authentication = authentication;
     }
 
@@ -35,7 +35,7 @@ public class AgentUpgradeCheck implements HttpUpgradeCheck {
 
     private CheckResult check(String authorization, UserData userData) {
         try {
-            userData.put(DEVICE, authentication.require(authorization));
+            userData.put(DEVICE, authentication.verifyHeader(authorization));
             return CheckResult.permitUpgradeSync();
         } catch (FleetException e) {
             return CheckResult.rejectUpgradeSync(e.errorCode().status(),

@@ -6,7 +6,6 @@ import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.command.CommandService;
-import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -36,19 +35,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CommandResource {
 
     private final CommandService service;
-    private final CommandRepository repository;
     private final CurrentOrganization org;
 
-    public CommandResource(CommandService service, CommandRepository repository, CurrentOrganization org) {
+    public CommandResource(CommandService service, CurrentOrganization org) {
         this.service = service;
-        this.repository = repository;
         this.org = org;
     }
 
     /** 201 for a new command; 200 with the earlier command when the idempotency key repeats. */
     @POST
     @Path("devices/{deviceId}/commands")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public RestResponse<CommandView> request(@PathParam("deviceId") UUID deviceId, @Valid @NotNull NewCommand body,
                                              @HeaderParam("Idempotency-Key") @Schema(maxLength = Limits.IDEMPOTENCY_KEY) String idempotencyHeader, UriInfo uri) {
         String key = body.idempotencyKey() != null ? body.idempotencyKey() : idempotencyHeader;
@@ -65,25 +62,25 @@ public class CommandResource {
 
     @GET
     @Path("commands/{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public CommandView get(@PathParam("id") UUID id) {
         return CommandView.of(service.get(org.id(), id));
     }
 
     @GET
     @Path("devices/{deviceId}/commands")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<CommandView> list(@PathParam("deviceId") UUID deviceId, @BeanParam ListQuery query,
                                   @QueryParam("status") String status) {
         query.refuseLabelSelector("commands");
         int limit = query.limit();
-        return Page.fromOverfetch(repository.page(org.id(), deviceId, status(status), Cursors.uuidAfter(query), limit + 1),
+        return Page.fromOverfetch(service.page(org.id(), deviceId, status(status), Cursors.uuidAfter(query), limit + 1),
                 limit, c -> c.id.toString(), CommandView::of);
     }
 
     @POST
     @Path("commands/{id}/cancel")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public CommandView cancel(@PathParam("id") UUID id) {
         return CommandView.of(service.cancel(org.id(), id));
     }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.deviceauth.CurrentDevice;
+import io.edgefleet.deviceauth.DeviceAuthenticationMechanism;
+import io.edgefleet.deviceauth.DeviceCaller;
+import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
-import io.edgefleet.provisioning.security.DeviceAuthentication;
-import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.rest.security.FleetRoles;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +24,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,18 +36,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * commands, report their progress. Device tokens only; a device sees only its own commands.
  */
 @SecurityScheme(securitySchemeName = FleetRoles.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "A device access token from POST /api/v1/device-tokens")
+        bearerFormat = "JWT", description = DeviceAuthenticationMechanism.OPENAPI_DESCRIPTION)
 @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
 @Path("/api/v1/device/commands")
+@HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
+@RolesAllowed(DeviceTokenVerifier.DEVICE_ROLE)
 public class DeviceCommandResource {
 
     private static final int MAX_WAIT_SECONDS = 30;
 
-    private final DeviceAuthentication auth;
+    private final CurrentDevice auth;
     private final HttpDelivery delivery;
     private final AgentCommandUpdates updates;
 
-    public DeviceCommandResource(DeviceAuthentication auth, HttpDelivery delivery, AgentCommandUpdates updates) {
+    public DeviceCommandResource(CurrentDevice auth, HttpDelivery delivery, AgentCommandUpdates updates) {
         this.auth = auth;
         this.delivery = delivery;
         this.updates = updates;
@@ -54,10 +58,9 @@ public class DeviceCommandResource {
     /** Commands not yet acknowledged, in order; waits up to {@code waitSeconds} for one to arrive. */
     @GET
     @Path("pending")
-    @PermitAll
-    public Pending pending(HttpHeaders headers, @QueryParam("waitSeconds") @DefaultValue("0") int waitSeconds)
+    public Pending pending(@QueryParam("waitSeconds") @DefaultValue("0") int waitSeconds)
             throws InterruptedException {
-        DeviceCaller device = auth.require(headers);
+        DeviceCaller device = auth.get();
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw new FleetException(CommonErrorCode.VALIDATION_FAILED, "waitSeconds must be 0 to " + MAX_WAIT_SECONDS);
         }
@@ -66,17 +69,15 @@ public class DeviceCommandResource {
 
     @GET
     @Path("{id}")
-    @PermitAll
-    public CommandView get(@PathParam("id") UUID id, HttpHeaders headers) {
-        return CommandView.of(updates.read(auth.require(headers), id));
+    public CommandView get(@PathParam("id") UUID id) {
+        return CommandView.of(updates.read(auth.get(), id));
     }
 
     /** The agent's report on a command: {@code acknowledged}, {@code running}, {@code succeeded} or {@code failed}. */
     @POST
     @Path("{id}/status")
-    @PermitAll
-    public CommandView report(@PathParam("id") UUID id, @Valid @NotNull StatusReport report, HttpHeaders headers) {
-        DeviceCaller device = auth.require(headers);
+    public CommandView report(@PathParam("id") UUID id, @Valid @NotNull StatusReport report) {
+        DeviceCaller device = auth.get();
         return CommandView.of(switch (report.status()) {
             case "acknowledged" -> {
                 updates.acknowledge(device, id);

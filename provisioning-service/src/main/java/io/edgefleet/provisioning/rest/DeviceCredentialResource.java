@@ -1,12 +1,15 @@
 package io.edgefleet.provisioning.rest;
 
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.deviceauth.CurrentDevice;
+import io.edgefleet.deviceauth.DeviceAuthenticationMechanism;
+import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
-import io.edgefleet.provisioning.security.DeviceAuthentication;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.DeviceCredentialService;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,7 +21,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -34,14 +36,14 @@ public class DeviceCredentialResource {
 
     private final DeviceCredentialService service;
     private final DeviceTokens tokens;
-    private final DeviceAuthentication deviceAuth;
+    private final CurrentDevice device;
     private final CurrentOrganization org;
 
-    public DeviceCredentialResource(DeviceCredentialService service, DeviceTokens tokens,
-                                    DeviceAuthentication deviceAuth, CurrentOrganization org) {
+    public DeviceCredentialResource(DeviceCredentialService service, DeviceTokens tokens, CurrentDevice device,
+                                    CurrentOrganization org) {
         this.service = service;
         this.tokens = tokens;
-        this.deviceAuth = deviceAuth;
+        this.device = device;
         this.org = org;
     }
 
@@ -67,15 +69,16 @@ public class DeviceCredentialResource {
     /** The calling device replaces its key; {@code proof} is an assertion signed with the new key. */
     @POST
     @Path("device/key")
-    @PermitAll
+    @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
+    @RolesAllowed(DeviceTokenVerifier.DEVICE_ROLE)
     @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
-    public IdentityView rotateKey(@Valid @NotNull RotateKeyRequest request, HttpHeaders headers) {
-        return IdentityView.of(service.rotateKey(deviceAuth.require(headers), request.publicKey(), request.proof()));
+    public IdentityView rotateKey(@Valid @NotNull RotateKeyRequest request) {
+        return IdentityView.of(service.rotateKey(device.get(), request.publicKey(), request.proof()));
     }
 
     @POST
     @Path("devices/{id}/revoke")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public IdentityView revoke(@PathParam("id") UUID id, @Valid RevokeRequest request) {
         return IdentityView.of(service.revoke(org.id(), id, org.actor(), request == null ? null : request.reason()));
     }

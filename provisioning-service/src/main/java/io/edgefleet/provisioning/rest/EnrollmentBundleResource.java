@@ -44,12 +44,12 @@ public class EnrollmentBundleResource {
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull EnrollmentTokenRequest request) {
         EnrollmentTokenService.CreatedToken created = tokens.create(org.id(), org.actor(),
                 EnrollmentTokenResource.toNewToken(request));
         Bundle bundle = new Bundle(BUNDLE_VERSION, config.publicUrl(), created.secret(), created.token().id.toString(),
-                created.token().expiresAt, new TrustAnchors(config.deviceTokenIssuer(), jwks()));
+                created.token().expiresAt, new TrustAnchors(deviceTokens.issuer(), jwks()));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(bundle)
                 .header("Content-Disposition", "attachment; filename=\"edgefleet-bundle-" + created.token().id + ".json\"")
                 .build();

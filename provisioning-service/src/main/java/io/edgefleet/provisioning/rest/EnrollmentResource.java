@@ -4,7 +4,6 @@ import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.provisioning.domain.Enrollment;
-import io.edgefleet.provisioning.repository.EnrollmentRepository;
 import io.edgefleet.provisioning.service.EnrollmentService;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -36,12 +35,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class EnrollmentResource {
 
     private final EnrollmentService service;
-    private final EnrollmentRepository repository;
     private final CurrentOrganization org;
 
-    public EnrollmentResource(EnrollmentService service, EnrollmentRepository repository, CurrentOrganization org) {
+    public EnrollmentResource(EnrollmentService service, CurrentOrganization org) {
         this.service = service;
-        this.repository = repository;
         this.org = org;
     }
 
@@ -57,31 +54,31 @@ public class EnrollmentResource {
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<EnrollmentView> list(@BeanParam ListQuery query, @QueryParam("status") String status) {
         query.refuseLabelSelector("enrollments");
         int limit = query.limit();
-        return Page.fromOverfetch(repository.page(org.id(), status(status), Cursors.uuidAfter(query), limit + 1),
+        return Page.fromOverfetch(service.page(org.id(), status(status), Cursors.uuidAfter(query), limit + 1),
                 limit, e -> e.id.toString(), EnrollmentView::of);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public EnrollmentView get(@PathParam("id") UUID id) {
         return EnrollmentView.of(service.get(org.id(), id));
     }
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public EnrollmentView approve(@PathParam("id") UUID id) {
         return EnrollmentView.of(service.approve(org.id(), id, org.actor()));
     }
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public EnrollmentView reject(@PathParam("id") UUID id, @Valid RejectRequest request) {
         return EnrollmentView.of(service.reject(org.id(), id, org.actor(), request == null ? null : request.reason()));
     }

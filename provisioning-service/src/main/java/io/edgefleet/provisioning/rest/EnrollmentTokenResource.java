@@ -1,7 +1,6 @@
 package io.edgefleet.provisioning.rest;
 
 import io.edgefleet.provisioning.domain.EnrollmentToken;
-import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -27,20 +26,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class EnrollmentTokenResource {
 
     private final EnrollmentTokenService service;
-    private final EnrollmentTokenRepository repository;
     private final CurrentOrganization org;
     private final Clock clock;
 
-    public EnrollmentTokenResource(EnrollmentTokenService service, EnrollmentTokenRepository repository,
-                                   CurrentOrganization org, Clock clock) {
+    public EnrollmentTokenResource(EnrollmentTokenService service, CurrentOrganization org, Clock clock) {
         this.service = service;
-        this.repository = repository;
         this.org = org;
         this.clock = clock;
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public RestResponse<EnrollmentTokenView> create(@Valid @NotNull EnrollmentTokenRequest request, UriInfo uri) {
         EnrollmentTokenService.CreatedToken created = service.create(org.id(), org.actor(), toNewToken(request));
         return RestResponse.ResponseBuilder.<EnrollmentTokenView>created(
@@ -49,25 +45,25 @@ public class EnrollmentTokenResource {
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<EnrollmentTokenView> list(@BeanParam ListQuery query) {
         query.refuseLabelSelector("enrollment tokens");
         int limit = query.limit();
         OffsetDateTime now = now();
-        return Page.fromOverfetch(repository.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
+        return Page.fromOverfetch(service.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
                 t -> t.id.toString(), t -> EnrollmentTokenView.of(t, now, null));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public EnrollmentTokenView get(@PathParam("id") UUID id) {
         return EnrollmentTokenView.of(service.get(org.id(), id), now(), null);
     }
 
     @POST
     @Path("{id}/revoke")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public EnrollmentTokenView revoke(@PathParam("id") UUID id) {
         EnrollmentToken token = service.revoke(org.id(), id);
         return EnrollmentTokenView.of(token, now(), null);

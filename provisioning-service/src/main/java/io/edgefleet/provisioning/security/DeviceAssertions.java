@@ -1,6 +1,7 @@
 package io.edgefleet.provisioning.security;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.deviceauth.DeviceTokenConfig;
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
 import io.edgefleet.rest.security.TokenRejections;
@@ -28,9 +29,11 @@ public class DeviceAssertions {
             .setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification().build();
 
     private final ProvisioningConfig config;
+    private final DeviceTokenConfig tokens;
 
-    public DeviceAssertions(ProvisioningConfig config) {
+    public DeviceAssertions(ProvisioningConfig config, DeviceTokenConfig tokens) {
         this.config = config;
+        this.tokens = tokens;
     }
 
     /** The subject the assertion names, before any verification: only to find its key. */
@@ -53,7 +56,7 @@ public class DeviceAssertions {
                 .setRequireExpirationTime()
                 .setMaxFutureValidityInMinutes((int) config.assertionMaxLifetime().toMinutes())
                 .setAllowedClockSkewInSeconds(30)
-                .setExpectedAudience(config.deviceTokenIssuer())
+                .setExpectedAudience(tokens.issuer())
                 .setExpectedSubject(subject.toString())
                 .setExpectedIssuer(subject.toString())
                 .setVerificationKey(key)

@@ -1,58 +1,55 @@
 package io.edgefleet.provisioning.security;
 
-import io.edgefleet.core.error.FleetException;
+import io.edgefleet.deviceauth.DeviceTokenConfig;
+import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.domain.SigningKey;
-import io.edgefleet.provisioning.service.ProvisioningErrorCode;
-import io.edgefleet.rest.security.TokenRejections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.JoseException;
 
 /**
  * Device access tokens: short-lived RS256 JWTs with {@code sub} = device id, {@code org} and
  * {@code groups: ["device"]}, signed with {@link SigningKeys} and verifiable by anyone through
- * the JWKS this class renders.
+ * the JWKS this class renders ({@code DeviceTokenVerifier} in libs/device-auth checks them).
  */
 @ApplicationScoped
 public class DeviceTokens {
 
-    public static final String DEVICE_ROLE = "device";
-
     private final SigningKeys keys;
     private final ProvisioningConfig config;
+    private final DeviceTokenConfig tokens;
+    private final Clock clock;
 
-    public DeviceTokens(SigningKeys keys, ProvisioningConfig config) {
+    public DeviceTokens(SigningKeys keys, ProvisioningConfig config, DeviceTokenConfig tokens, Clock clock) {
         this.keys = keys;
         this.config = config;
+        this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** A signed access token for an active identity, and when it expires. */
     public IssuedToken issue(DeviceIdentity identity) {
         SigningKey key = keys.current();
-        Instant expires = Instant.now().plus(config.deviceTokenLifetime());
+        Instant now = clock.instant();
+        Instant expires = now.plus(config.deviceTokenLifetime());
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(config.deviceTokenIssuer());
-        claims.setAudience(config.deviceTokenAudience());
+        claims.setIssuer(tokens.issuer());
+        claims.setAudience(tokens.audience());
         claims.setSubject(identity.deviceId.toString());
         claims.setClaim("org", identity.orgId);
-        claims.setStringListClaim("groups", List.of(DEVICE_ROLE));
-        claims.setIssuedAtToNow();
+        claims.setStringListClaim("groups", List.of(DeviceTokenVerifier.DEVICE_ROLE));
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
         claims.setGeneratedJwtId();
         JsonWebSignature jws = new JsonWebSignature();
@@ -67,25 +64,9 @@ public class DeviceTokens {
         }
     }
 
-    /** Verifies signature, issuer, audience, expiry and role; says nothing yet about revocation. */
-    public DeviceCaller verify(String token) {
-        JwtConsumer consumer = new JwtConsumerBuilder()
-                .setRequireExpirationTime()
-                .setAllowedClockSkewInSeconds(30)
-                .setExpectedIssuer(config.deviceTokenIssuer())
-                .setExpectedAudience(config.deviceTokenAudience())
-                .setVerificationKeyResolver((jws, nesting) -> keys.publicKey(jws.getKeyIdHeaderValue()))
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .build();
-        try {
-            JwtClaims claims = consumer.processToClaims(token);
-            if (!claims.getStringListClaimValue("groups").contains(DEVICE_ROLE)) {
-                throw invalid("not a device token");
-            }
-            return new DeviceCaller(UUID.fromString(claims.getSubject()), claims.getStringClaimValue("org"));
-        } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
-            throw invalid("device token rejected: " + TokenRejections.reason(e));
-        }
+    /** {@code iss} of the tokens issued here, which verifiers expect. */
+    public String issuer() {
+        return tokens.issuer();
     }
 
     /** The JSON Web Key Set of every key a device token may be signed with. */
@@ -99,10 +80,6 @@ public class DeviceTokens {
             set.addJsonWebKey(jwk);
         }
         return set.toJson();
-    }
-
-    private static FleetException invalid(String detail) {
-        return new FleetException(ProvisioningErrorCode.DEVICE_TOKEN_INVALID, detail);
     }
 
     /** A token and its expiry. */

@@ -1,6 +1,7 @@
 package io.edgefleet.provisioning.service;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.deviceauth.DeviceCaller;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceRevoked;
@@ -10,8 +11,8 @@ import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.domain.Enrollment;
 import io.edgefleet.provisioning.repository.DeviceIdentityRepository;
 import io.edgefleet.provisioning.repository.EnrollmentRepository;
+import io.edgefleet.provisioning.security.ActiveIdentities;
 import io.edgefleet.provisioning.security.DeviceAssertions;
-import io.edgefleet.provisioning.security.DeviceCaller;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.security.KeyCodec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,17 +36,19 @@ public class DeviceCredentialService {
     private final DeviceTokens tokens;
     private final Outbox outbox;
     private final CommandNotifications notifications;
+    private final ActiveIdentities active;
     private final Clock clock;
 
     public DeviceCredentialService(DeviceIdentityRepository identities, EnrollmentRepository enrollments,
                                    DeviceAssertions assertions, DeviceTokens tokens, Outbox outbox,
-                                   CommandNotifications notifications, Clock clock) {
+                                   CommandNotifications notifications, ActiveIdentities active, Clock clock) {
         this.identities = identities;
         this.enrollments = enrollments;
         this.assertions = assertions;
         this.tokens = tokens;
         this.outbox = outbox;
         this.notifications = notifications;
+        this.active = active;
         this.clock = clock;
     }
 
@@ -68,7 +71,7 @@ public class DeviceCredentialService {
             assertions.verify(assertion, id -> key(known.publicKey));
         }
         DeviceIdentity device = identity.orElseThrow();
-        refuseRevoked(device);
+        ActiveIdentities.refuseRevoked(device);
         DeviceTokens.IssuedToken token = tokens.issue(device);
         return new Credential(device.deviceId, token.token(), token.expiresAt().toString());
     }
@@ -76,7 +79,7 @@ public class DeviceCredentialService {
     /** Replaces the device's key; {@code proof} is an assertion signed with the new key. */
     @Transactional
     public DeviceIdentity rotateKey(DeviceCaller caller, String newPublicKeyPem, String proof) {
-        DeviceIdentity device = active(caller);
+        DeviceIdentity device = active.active(caller);
         PublicKey newKey = KeyCodec.parseDevicePublicKey(newPublicKeyPem).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.INVALID_PUBLIC_KEY, "publicKey must be an SPKI PEM RSA (>= 2048 bit) or EC (>= P-256) key"));
         UUID proven = assertions.verify(proof, id -> newKey);
@@ -106,27 +109,6 @@ public class DeviceCredentialService {
             notifications.deviceRevoked(deviceId);
         }
         return device;
-    }
-
-    /** The device behind an access token, refused if its credentials were revoked since issue. */
-    @Transactional
-    public DeviceCaller authenticate(String accessToken) {
-        DeviceCaller caller = tokens.verify(accessToken);
-        active(caller);
-        return caller;
-    }
-
-    private DeviceIdentity active(DeviceCaller caller) {
-        DeviceIdentity device = identities.findInOrg(caller.orgId(), caller.deviceId()).orElseThrow(() -> new FleetException(
-                ProvisioningErrorCode.DEVICE_TOKEN_INVALID, "device " + caller.deviceId() + " is unknown"));
-        refuseRevoked(device);
-        return device;
-    }
-
-    private static void refuseRevoked(DeviceIdentity device) {
-        if (!device.isActive()) {
-            throw new FleetException(ProvisioningErrorCode.DEVICE_REVOKED, "device " + device.deviceId + " was revoked");
-        }
     }
 
     private static void refuseUndecided(Enrollment enrollment) {

@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Agents enroll with a token; operators approve or reject pending enrollments. */
@@ -135,5 +137,10 @@ public class EnrollmentService {
         enrollment.publicKey = publicKeyPem;
         enrollment.requestedAt = now;
         return enrollment;
+    }
+
+    /** A page of the organization's enrollments, {@code fetch} rows after {@code after}. */
+    public List<Enrollment> page(String orgId, Optional<Enrollment.Status> status, Optional<UUID> after, int fetch) {
+        return enrollments.page(orgId, status, after, fetch);
     }
 }

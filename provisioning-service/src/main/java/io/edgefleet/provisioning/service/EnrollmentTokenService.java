@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,5 +110,10 @@ public class EnrollmentTokenService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A page of the organization's enrollment tokens, {@code fetch} rows after {@code after}. */
+    public List<EnrollmentToken> page(String orgId, Optional<UUID> after, int fetch) {
+        return tokens.page(orgId, after, fetch);
     }
 }

@@ -1,6 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
-import io.edgefleet.core.error.CommonErrorCode;
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
@@ -48,10 +48,7 @@ public class AlertRuleService {
     @Transactional
     public AlertRule replace(String orgId, UUID id, AlertRuleSpec spec, Optional<Long> expectedVersion) {
         AlertRule rule = get(orgId, id);
-        if (expectedVersion.isPresent() && expectedVersion.get() != rule.version) {
-            throw new FleetException(io.edgefleet.core.error.CommonErrorCode.CONFLICT, "rule " + id + " is at version "
-                    + rule.version + ", not " + expectedVersion.get());
-        }
+        Versions.require(expectedVersion, rule.version, "alert rule " + id);
         closeOpenAlerts(rule);
         apply(rule, spec);
         return rule;

@@ -4,19 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Ingest limits and how device tokens are verified. */
+/** Ingest windows, retention and the revocation refresh (device tokens: edgefleet.device-tokens.*). */
 @ConfigMapping(prefix = "edgefleet.telemetry")
 public interface TelemetryConfig {
-
-    /** provisioning-service's JWKS of device-token keys: an http(s) URL, or a file: URL (offline trust anchors). */
-    @WithDefault("http://127.0.0.1:8082/api/v1/device-tokens/jwks")
-    String deviceTokenJwks();
-
-    @WithDefault("edgefleet-provisioning")
-    String deviceTokenIssuer();
-
-    @WithDefault("edgefleet-devices")
-    String deviceTokenAudience();
 
     /** How far in the future a sample's timestamp may be (device clocks drift). */
     @WithDefault("5m")

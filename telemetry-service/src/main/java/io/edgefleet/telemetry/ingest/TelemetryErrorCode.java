@@ -5,8 +5,6 @@ import io.edgefleet.core.error.ErrorCode;
 /** telemetry-service's own stable error codes; each ingest limit has its own. */
 public enum TelemetryErrorCode implements ErrorCode {
 
-    DEVICE_TOKEN_INVALID(401, "Device token not valid"),
-    DEVICE_REVOKED(403, "Device credentials revoked"),
     DEVICE_MISMATCH(403, "A device posts only its own telemetry"),
     BATCH_TOO_LARGE(413, "Too many samples in one batch"),
     TOO_MANY_LABELS(422, "Too many labels on a sample"),

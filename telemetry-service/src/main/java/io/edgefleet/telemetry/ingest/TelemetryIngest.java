@@ -2,12 +2,12 @@ package io.edgefleet.telemetry.ingest;
 
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.deviceauth.DeviceCaller;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.edgefleet.messaging.outbox.DirectEvents;
 import io.edgefleet.telemetry.config.TelemetryConfig;
 import io.edgefleet.telemetry.metrics.FleetMetrics;
-import io.edgefleet.telemetry.security.DeviceTokenVerifier.DeviceCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;

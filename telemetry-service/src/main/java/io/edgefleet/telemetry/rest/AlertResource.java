@@ -56,7 +56,7 @@ public class AlertResource {
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<AlertView> list(@BeanParam ListQuery query, @QueryParam("state") String state,
                                 @QueryParam("severity") String severity, @QueryParam("device") String device,
                                 @QueryParam("rule") String rule) {
@@ -70,14 +70,14 @@ public class AlertResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public AlertView get(@PathParam("id") UUID id) {
         return AlertView.of(alerts.get(org.id(), id));
     }
 
     @POST
     @Path("{id}/acknowledge")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public AlertView acknowledge(@PathParam("id") UUID id) {
         return AlertView.of(alerts.acknowledge(org.id(), id, org.actor()));
     }

@@ -1,7 +1,6 @@
 package io.edgefleet.telemetry.rest;
 
-import io.edgefleet.core.error.CommonErrorCode;
-import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -23,12 +22,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/alert-rules}: what raises alerts. Operators write, viewers read. */
 @Path("/api/v1/alert-rules")
@@ -43,15 +43,17 @@ public class AlertRuleResource {
     }
 
     /** A rule as the API shows it: its id and version, and its spec. */
-    public record AlertRuleView(UUID id, long version, AlertRuleSpec spec, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public record AlertRuleView(UUID id, String resourceVersion, AlertRuleSpec spec, OffsetDateTime createdAt,
+                                OffsetDateTime updatedAt) {
 
         static AlertRuleView of(AlertRule rule) {
-            return new AlertRuleView(rule.id, rule.version, AlertRuleSpec.of(rule), rule.createdAt, rule.updatedAt);
+            return new AlertRuleView(rule.id, Versions.text(rule.version), AlertRuleSpec.of(rule), rule.createdAt,
+                    rule.updatedAt);
         }
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull AlertRuleSpec spec, @Context UriInfo uri) {
         AlertRule rule = rules.create(org.id(), spec);
         return Response.created(uri.getAbsolutePathBuilder().path(rule.id.toString()).build())
@@ -59,7 +61,7 @@ public class AlertRuleResource {
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<AlertRuleView> list(@BeanParam ListQuery query) {
         query.refuseLabelSelector("alert rules");
         int limit = query.limit();
@@ -69,35 +71,31 @@ public class AlertRuleResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
-    public AlertRuleView get(@PathParam("id") UUID id) {
-        return AlertRuleView.of(rules.get(org.id(), id));
+    @RolesAllowed(FleetRoles.VIEWER)
+    public RestResponse<AlertRuleView> get(@PathParam("id") UUID id) {
+        return withETag(rules.get(org.id(), id));
     }
 
     /** Replaces the rule's spec; {@code If-Match: "<version>"} guards against lost updates. */
     @PUT
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
-    public AlertRuleView replace(@PathParam("id") UUID id, @Valid @NotNull AlertRuleSpec spec, @HeaderParam("If-Match") @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
-        Optional<Long> version = Optional.ofNullable(ifMatch).map(v -> v.replace("\"", "").replace("W/", ""))
-                .map(AlertRuleResource::version);
-        return AlertRuleView.of(rules.replace(org.id(), id, spec, version));
+    @RolesAllowed(FleetRoles.OPERATOR)
+    public RestResponse<AlertRuleView> replace(@PathParam("id") UUID id, @Valid @NotNull AlertRuleSpec spec,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT)
+                                               String ifMatch) {
+        return withETag(rules.replace(org.id(), id, spec, Versions.named(ifMatch)));
+    }
+
+    private static RestResponse<AlertRuleView> withETag(AlertRule rule) {
+        return RestResponse.ResponseBuilder.ok(AlertRuleView.of(rule)).header(HttpHeaders.ETAG, Versions.etag(rule.version))
+                .build();
     }
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response delete(@PathParam("id") UUID id) {
         rules.delete(org.id(), id);
         return Response.noContent().build();
-    }
-
-    private static long version(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new io.edgefleet.core.error.FleetException(io.edgefleet.core.error.CommonErrorCode.VALIDATION_FAILED,
-                    "If-Match must be a rule version, e.g. \"3\"");
-        }
     }
 }

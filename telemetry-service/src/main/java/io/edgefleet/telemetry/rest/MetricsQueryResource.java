@@ -46,7 +46,7 @@ public class MetricsQueryResource {
 
     @GET
     @Path("query")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     @Transactional
     public Series query(@QueryParam("device") String device, @QueryParam("group") String group,
                         @QueryParam("labelSelector") String labelSelector, @QueryParam("metric") String metric,
@@ -74,7 +74,7 @@ public class MetricsQueryResource {
 
     @GET
     @Path("latest")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     @Transactional
     public Latest latest(@QueryParam("device") String device, @QueryParam("metric") String metric) {
         if (device == null) {
@@ -89,7 +89,7 @@ public class MetricsQueryResource {
 
     @GET
     @Path("overview")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     @Transactional
     public FleetOverview.Overview overview(@QueryParam("group") String group, @QueryParam("labelSelector") String labelSelector,
                                            @QueryParam("top") @DefaultValue("10") int top) {

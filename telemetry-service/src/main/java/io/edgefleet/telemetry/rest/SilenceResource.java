@@ -46,7 +46,7 @@ public class SilenceResource {
     }
 
     @POST
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
         Silence silence = silences.create(org.id(), org.actor(), spec);
         return Response.created(uri.getAbsolutePathBuilder().path(silence.id.toString()).build())
@@ -54,7 +54,7 @@ public class SilenceResource {
     }
 
     @GET
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") String activeParam) {
         boolean active = QueryValues.bool("active", activeParam, false);
         query.refuseLabelSelector("silences");
@@ -65,7 +65,7 @@ public class SilenceResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR, FleetRoles.VIEWER})
+    @RolesAllowed(FleetRoles.VIEWER)
     public SilenceView get(@PathParam("id") UUID id) {
         return SilenceView.of(silences.get(org.id(), id));
     }
@@ -73,7 +73,7 @@ public class SilenceResource {
     /** Ends the silence now. */
     @DELETE
     @Path("{id}")
-    @RolesAllowed({FleetRoles.ADMIN, FleetRoles.OPERATOR})
+    @RolesAllowed(FleetRoles.OPERATOR)
     public SilenceView expire(@PathParam("id") UUID id) {
         return SilenceView.of(silences.expire(org.id(), id));
     }

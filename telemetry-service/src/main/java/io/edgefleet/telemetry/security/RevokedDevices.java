@@ -1,5 +1,9 @@
 package io.edgefleet.telemetry.security;
 
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.deviceauth.DeviceAuthErrorCode;
+import io.edgefleet.deviceauth.DeviceCaller;
+import io.edgefleet.deviceauth.DeviceRevocations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +20,7 @@ import java.util.stream.Collectors;
  * all of them within seconds, before its last access token would have expired.
  */
 @ApplicationScoped
-public class RevokedDevices {
+public class RevokedDevices implements DeviceRevocations {
 
     private final EntityManager entityManager;
     private volatile Set<UUID> revoked = Set.of();
@@ -25,8 +29,11 @@ public class RevokedDevices {
         this.entityManager = entityManager;
     }
 
-    public boolean isRevoked(UUID deviceId) {
-        return revoked.contains(deviceId);
+    @Override
+    public void refuseRevoked(DeviceCaller device) {
+        if (revoked.contains(device.deviceId())) {
+            throw new FleetException(DeviceAuthErrorCode.DEVICE_REVOKED, "device " + device.deviceId() + " was revoked");
+        }
     }
 
     /** Records a revocation (in the caller's transaction) and applies it on this replica at once. */

@@ -23,14 +23,17 @@ class AlertRuleResourceTest {
                 "labelSelector", "ring in (canary)", "offline", Map.of("after", "15m")));
         api.viewer().when().get("/api/v1/alert-rules/" + id).then().statusCode(200)
                 .body("spec.kind", equalTo("offline")).body("spec.offline.after", equalTo("15m"))
-                .body("spec.labelSelector", equalTo("ring in (canary)")).body("version", equalTo(0));
+                .body("spec.labelSelector", equalTo("ring in (canary)")).body("resourceVersion", equalTo("0"))
+                .header("ETag", equalTo("\"0\""));
         api.viewer().when().get("/api/v1/alert-rules").then().statusCode(200).body("items.id", hasItem(id));
         api.viewer().queryParam("labelSelector", "ring=canary").when().get("/api/v1/alert-rules").then().statusCode(400);
 
         Map<String, Object> replaced = AlertApi.threshold("edge-offline", "warning", "node_cpu_usage_ratio", ">", 0.8, "10m");
-        api.operator().header("If-Match", "\"7\"").body(replaced).when().put("/api/v1/alert-rules/" + id).then().statusCode(409);
+        api.operator().header("If-Match", "\"7\"").body(replaced).when().put("/api/v1/alert-rules/" + id).then().statusCode(412)
+                .contentType("application/problem+json").body("code", equalTo("PRECONDITION_FAILED"));
         api.operator().header("If-Match", "\"0\"").body(replaced).when().put("/api/v1/alert-rules/" + id).then().statusCode(200)
-                .body("spec.kind", equalTo("threshold")).body("spec.threshold.for", equalTo("10m")).body("version", equalTo(1));
+                .body("spec.kind", equalTo("threshold")).body("spec.threshold.for", equalTo("10m"))
+                .body("resourceVersion", equalTo("1")).header("ETag", equalTo("\"1\""));
 
         api.operator().when().delete("/api/v1/alert-rules/" + id).then().statusCode(204);
         api.viewer().when().get("/api/v1/alert-rules/" + id).then().statusCode(404).contentType("application/problem+json")

@@ -106,7 +106,7 @@ class TelemetryIngestTest {
     void onlyDeviceTokensMayPost() {
         Map<String, Object> body = Map.of("batchId", UUID.randomUUID().toString(), "sequence", 1, "samples", List.of());
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/telemetry")
-                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("DEVICE_TOKEN_INVALID"));
+                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("UNAUTHENTICATED"));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body).when().post("/api/v1/telemetry")
                 .then().statusCode(401).body("code", equalTo("DEVICE_TOKEN_INVALID"));
     }

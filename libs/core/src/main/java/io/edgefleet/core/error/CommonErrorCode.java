@@ -17,6 +17,7 @@ public enum CommonErrorCode implements ErrorCode {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     REPLAY_FAILED(409, "The replayed record failed again"),
+    PRECONDITION_FAILED(412, "If-Match does not match the current version"),
     BODY_TOO_LARGE(413, "Request body too large"),
     URI_TOO_LONG(414, "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

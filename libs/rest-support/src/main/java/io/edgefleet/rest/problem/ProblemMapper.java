@@ -52,7 +52,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Response problem = respond(CommonErrorCode.UNAUTHENTICATED, "a valid bearer token is required", uri, List.of());
+        // A mechanism that knows why (a revoked device, an expired token) says so in its cause.
+        Response problem = e.getCause() instanceof FleetException refusal
+                ? apiError(refusal, uri)
+                : respond(CommonErrorCode.UNAUTHENTICATED, "a valid bearer token is required", uri, List.of());
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 

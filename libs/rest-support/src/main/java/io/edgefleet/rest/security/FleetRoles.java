@@ -1,8 +1,8 @@
 package io.edgefleet.rest.security;
 
 /**
- * Operator roles, carried in the token's {@code groups} claim. Viewers read; operators and
- * admins also change things; admin-only operations are marked so on the endpoint.
+ * Operator roles, carried in the token's {@code groups} claim. Viewers read; operators also change
+ * things; admins also administer. Each role implies the ones below it ({@link FleetRoleHierarchy}).
  */
 public final class FleetRoles {
 

@@ -1,4 +1,4 @@
-package io.edgefleet.provisioning.security;
+package io.edgefleet.deviceauth;
 
 import java.util.UUID;
 
