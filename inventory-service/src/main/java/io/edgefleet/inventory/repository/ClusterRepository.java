@@ -1,8 +1,8 @@
 package io.edgefleet.inventory.repository;
 
+import io.edgefleet.core.labels.LabelSelector;
+import io.edgefleet.core.labels.SqlParameters;
 import io.edgefleet.inventory.domain.Cluster;
-import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.rest.labels.SqlParameters;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

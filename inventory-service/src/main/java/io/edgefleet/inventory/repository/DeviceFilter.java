@@ -1,8 +1,8 @@
 package io.edgefleet.inventory.repository;
 
+import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Lifecycle;
-import io.edgefleet.rest.labels.LabelSelector;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package io.edgefleet.inventory.repository;
 
+import io.edgefleet.core.labels.SqlParameters;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
-import io.edgefleet.rest.labels.SqlParameters;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

@@ -2,6 +2,7 @@ package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.Labels;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.ClusterInventoryChanged;
 import io.edgefleet.inventory.config.InventoryConfig;
@@ -12,7 +13,6 @@ import io.edgefleet.inventory.repository.ClusterNodeRepository;
 import io.edgefleet.inventory.repository.ClusterRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
 import io.edgefleet.messaging.outbox.Outbox;
-import io.edgefleet.rest.labels.Labels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

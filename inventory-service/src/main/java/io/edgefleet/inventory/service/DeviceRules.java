@@ -1,10 +1,10 @@
 package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.Labels;
 import io.edgefleet.events.inventory.NetworkConfig;
 import io.edgefleet.events.inventory.NodeAllocation;
 import io.edgefleet.events.provisioning.DeviceFacts;
-import io.edgefleet.rest.labels.Labels;
 import java.util.List;
 import java.util.regex.Pattern;
 

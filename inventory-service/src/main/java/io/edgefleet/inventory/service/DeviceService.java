@@ -92,7 +92,7 @@ public class DeviceService {
             Device device = get(orgId, id);
             refuseDecommissioned(device);
             Map<String, String> labels = mergeLabels(device.labels, labelPatch);
-            io.edgefleet.rest.labels.Labels.validate("labels", labels);
+            io.edgefleet.core.labels.Labels.validate("labels", labels);
             changes.apply(device, actor, d -> d.labels = new HashMap<>(labels));
             return device;
         }).toList();

@@ -1,11 +1,11 @@
 package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.inventory.domain.DeviceGroup;
 import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceGroupRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
-import io.edgefleet.rest.labels.LabelSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

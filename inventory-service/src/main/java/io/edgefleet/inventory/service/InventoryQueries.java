@@ -1,5 +1,6 @@
 package io.edgefleet.inventory.service;
 
+import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.domain.Device;
@@ -11,7 +12,6 @@ import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceGroupRepository;
 import io.edgefleet.inventory.repository.DeviceHistoryRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
-import io.edgefleet.rest.labels.LabelSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

@@ -50,6 +50,14 @@ public class DeviceProjectionRepository {
                 .executeUpdate();
     }
 
+    /** Marks a device as retired; it stays projected but leaves every group and selector scope. */
+    public void decommissioned(String orgId, UUID deviceId, Instant at, String eventId) {
+        entityManager.createNativeQuery("UPDATE device_projection SET decommissioned_at = COALESCE(decommissioned_at, :at), "
+                        + "last_event_id = :eventId, projected_at = now() WHERE device_id = :id AND org_id = :org")
+                .setParameter("id", deviceId).setParameter("org", orgId).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("eventId", eventId).executeUpdate();
+    }
+
     /** Stores a group's whole state, or forgets it once deleted. */
     public void group(String orgId, UUID groupId, String name, String kind, String selector, List<UUID> members,
                       boolean deleted, String eventId) {

@@ -1,6 +1,7 @@
 package io.edgefleet.projection;
 
 import io.edgefleet.events.DeviceRegistered;
+import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.events.inventory.DeviceState;
 import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.GroupChanged;
@@ -37,6 +38,14 @@ public class DeviceProjector {
         List<UUID> members = group.members() == null ? List.of() : group.members().stream().map(DeviceProjector::deviceId).toList();
         projections.group(event.requireOrg(), deviceId(group.groupId()), group.name(), group.kind(), group.selector(), members,
                 group.deleted(), event.id());
+    }
+
+    void decommissioned(CloudEvent event, DeviceDecommissioned data) {
+        if (data.deviceId() == null) {
+            throw new PoisonEventException("DeviceDecommissioned lacks deviceId");
+        }
+        projections.decommissioned(event.requireOrg(), deviceId(data.deviceId()),
+                data.decommissionedAt() == null ? event.time().toInstant() : data.decommissionedAt(), event.id());
     }
 
     void registered(CloudEvent event, DeviceRegistered data) {

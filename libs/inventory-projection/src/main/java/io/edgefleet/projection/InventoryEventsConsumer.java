@@ -2,6 +2,7 @@ package io.edgefleet.projection;
 
 import io.edgefleet.events.DeviceRegistered;
 import io.edgefleet.events.EventType;
+import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.GroupChanged;
 import io.edgefleet.messaging.consumer.EventConsumer;
@@ -25,6 +26,7 @@ public class InventoryEventsConsumer {
         this.routes = consumer.register(EventRoutes.consumer(service + "/inventory-events")
                 .inbox(EventType.DEVICE_REGISTERED, DeviceRegistered.class, projector::registered)
                 .inbox(EventType.DEVICE_UPDATED, DeviceUpdated.class, projector::updated)
+                .inbox(EventType.DEVICE_DECOMMISSIONED, DeviceDecommissioned.class, projector::decommissioned)
                 .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
                 .build());
     }

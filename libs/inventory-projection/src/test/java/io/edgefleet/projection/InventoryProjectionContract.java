@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.Topics;
 import io.edgefleet.localinfra.PostgresServer;
+import io.edgefleet.projection.read.DeviceScopes;
+import io.edgefleet.projection.read.ProjectedDevices;
 import io.edgefleet.testsupport.EdgeFleetInfra;
 import io.edgefleet.testsupport.KafkaTestClient;
 import io.edgefleet.testsupport.PoisonRecords;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +29,12 @@ import org.junit.jupiter.api.Test;
 public abstract class InventoryProjectionContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    DeviceScopes scopes;
+
+    @Inject
+    ProjectedDevices projectedDevices;
 
     /** The service's {@code quarkus.application.name}. */
     protected abstract String serviceName();
@@ -89,6 +98,38 @@ public abstract class InventoryProjectionContract {
         publishAs(EventType.GROUP_CHANGED, groupId, group.replace("\"deleted\":false", "\"deleted\":true"));
         Awaitility.await().atMost(WAIT).until(() -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid",
                 groupId) == 0);
+    }
+
+    @Test
+    void decommissionedDevicesAreNoLongerTargets() {
+        String site = "site-" + UUID.randomUUID();
+        String kept = UUID.randomUUID().toString();
+        String retired = UUID.randomUUID().toString();
+        for (String id : java.util.List.of(kept, retired)) {
+            KafkaTestClient.publish(Topics.INVENTORY_EVENTS, id, registered(id, "d-" + id).replace("\"env\":\"test\"",
+                    "\"site\":\"" + site + "\""), headers(UUID.randomUUID().toString(), id));
+        }
+        String groupId = UUID.randomUUID().toString();
+        publishAs(EventType.GROUP_CHANGED, groupId, "{\"groupId\":\"" + groupId + "\",\"name\":\"" + site
+                + "\",\"kind\":\"static\",\"members\":[\"" + kept + "\",\"" + retired + "\"],\"deleted\":false,"
+                + "\"changedAt\":\"2026-12-02T10:00:00Z\"}");
+        Awaitility.await().atMost(WAIT).until(() -> targets(null, site, null).size() == 2
+                && targets(null, null, "site=" + site).size() == 2);
+
+        publishAs(EventType.DEVICE_DECOMMISSIONED, retired, "{\"deviceId\":\"" + retired + "\",\"decommissionedBy\":\"ops\","
+                + "\"decommissionedAt\":\"2026-12-02T10:01:00Z\"}");
+        java.util.List<UUID> onlyKept = java.util.List.of(UUID.fromString(kept));
+        Awaitility.await().atMost(WAIT).until(() -> targets(null, site, null).equals(onlyKept));
+        assertEquals(onlyKept, targets(null, null, "site=" + site));
+        assertEquals(java.util.List.of(), targets(retired, null, null), "not a target even when named by id");
+        assertEquals(onlyKept, targets(kept, null, null));
+        assertEquals("d-" + retired, nameOrNull(retired), "the retired device stays projected");
+    }
+
+    /** The devices the projection's read API resolves for one scope, as a service embedding it would. */
+    private java.util.List<UUID> targets(String device, String group, String labelSelector) {
+        DeviceScopes.Scope scope = scopes.resolve("default", device, group, labelSelector);
+        return projectedDevices.targets("default", scope, 10);
     }
 
     private static void publishAs(EventType type, String key, String data) {

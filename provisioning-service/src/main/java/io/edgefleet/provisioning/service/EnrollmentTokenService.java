@@ -1,9 +1,9 @@
 package io.edgefleet.provisioning.service;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.Labels;
 import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
-import io.edgefleet.rest.labels.Labels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.telemetry.config.TelemetryConfig;
-import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

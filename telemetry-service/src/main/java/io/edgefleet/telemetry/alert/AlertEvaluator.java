@@ -1,6 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
-import io.edgefleet.telemetry.query.ProjectedDevices;
+import io.edgefleet.projection.read.ProjectedDevices;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.core.text.Choices;
-import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.telemetry.config.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

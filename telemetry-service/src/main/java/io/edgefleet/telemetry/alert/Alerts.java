@@ -1,9 +1,9 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
-import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

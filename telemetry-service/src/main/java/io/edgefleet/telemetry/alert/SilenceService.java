@@ -1,8 +1,8 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.core.limits.Limits;
-import io.edgefleet.rest.labels.LabelSelector;
 import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.edgefleet.telemetry.alert;
 
-import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.telemetry.query.ProjectedDevices;
+import io.edgefleet.core.labels.LabelSelector;
+import io.edgefleet.projection.read.ProjectedDevices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

@@ -12,7 +12,6 @@ public enum TelemetryErrorCode implements ErrorCode {
     INVALID_METRIC_NAME(422, "Metric name not valid"),
     TIMESTAMP_OUT_OF_RANGE(422, "Sample timestamp too far in the future or the past"),
     INGEST_UNAVAILABLE(503, "Telemetry cannot be accepted right now"),
-    GROUP_NOT_FOUND(404, "Device group not found"),
     ALERT_RULE_NOT_FOUND(404, "Alert rule not found"),
     ALERT_NOT_FOUND(404, "Alert not found"),
     SILENCE_NOT_FOUND(404, "Silence not found"),

@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.query;
 
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.telemetry.config.TelemetryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

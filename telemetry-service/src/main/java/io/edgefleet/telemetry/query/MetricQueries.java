@@ -1,5 +1,7 @@
 package io.edgefleet.telemetry.query;
 
+import io.edgefleet.projection.read.DeviceScopes;
+import io.edgefleet.projection.read.LabelsJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

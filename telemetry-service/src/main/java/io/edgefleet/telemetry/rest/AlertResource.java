@@ -2,6 +2,7 @@ package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -9,7 +10,6 @@ import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;
 import io.edgefleet.telemetry.alert.Alerts;
-import io.edgefleet.telemetry.query.DeviceScopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

@@ -2,10 +2,10 @@ package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.config.Durations;
-import io.edgefleet.telemetry.query.DeviceScopes;
 import io.edgefleet.telemetry.query.FleetOverview;
 import io.edgefleet.telemetry.query.MetricQueries;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgefleet.events.telemetry.TelemetryBatch;
-import io.edgefleet.telemetry.query.DeviceScopes;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.telemetry.query.MetricQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,7 @@ package io.edgefleet.telemetry.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.edgefleet.events.telemetry.TelemetryBatch;
-import io.edgefleet.telemetry.query.DeviceScopes;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.telemetry.query.MetricQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package io.edgefleet.rest.paging;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
-import io.edgefleet.rest.labels.LabelSelector;
+import io.edgefleet.core.labels.LabelSelector;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
 

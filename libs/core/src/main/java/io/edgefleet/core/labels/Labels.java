@@ -1,4 +1,4 @@
-package io.edgefleet.rest.labels;
+package io.edgefleet.core.labels;
 
 import io.edgefleet.core.error.FleetException;
 import java.util.Map;

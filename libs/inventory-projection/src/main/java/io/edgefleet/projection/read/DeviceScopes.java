@@ -1,10 +1,9 @@
-package io.edgefleet.telemetry.query;
+package io.edgefleet.projection.read;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
-import io.edgefleet.rest.labels.LabelSelector;
-import io.edgefleet.rest.labels.SqlParameters;
-import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
+import io.edgefleet.core.labels.LabelSelector;
+import io.edgefleet.core.labels.SqlParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.UUID;
 public class DeviceScopes {
 
     private static final String PROJECTED_IDS = "SELECT COALESCE(p.identity_id, p.device_id) FROM device_projection p "
-            + "WHERE p.org_id = %s AND ";
+            + "WHERE p.org_id = %s AND p.decommissioned_at IS NULL AND ";
 
     /** Every device of the organization (the query's own org condition applies). */
     public static final Scope ALL = new Scope("TRUE", Map.of());
@@ -81,7 +80,7 @@ public class DeviceScopes {
                         + "WHERE org_id = :org AND (name = :ref OR CAST(group_id AS text) = :ref) ORDER BY name = :ref DESC")
                 .setParameter("org", orgId).setParameter("ref", ref).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
-            throw new FleetException(TelemetryErrorCode.GROUP_NOT_FOUND, "no group " + ref);
+            throw new FleetException(ProjectionErrorCode.GROUP_NOT_FOUND, "no group " + ref);
         }
         Object[] group = rows.get(0);
         if ("dynamic".equals(group[0])) {
@@ -89,8 +88,11 @@ public class DeviceScopes {
         }
         String members = params.bind(group[2]);
         String projected = PROJECTED_IDS.formatted(params.bind(orgId)) + "p.device_id = ANY(CAST(" + members + " AS uuid[]))";
-        // Members never projected (no event seen yet) are matched by their own id.
-        return new Scope("({device} IN (" + projected + ") OR {device} = ANY(CAST(" + members + " AS uuid[])))", params.values());
+        // Members never projected (no event seen yet) are matched by their own id; projected ones
+        // only through the projection, so a decommissioned member is no longer a target.
+        String unprojected = "SELECT m FROM unnest(CAST(" + members + " AS uuid[])) m WHERE NOT EXISTS "
+                + "(SELECT 1 FROM device_projection d WHERE d.device_id = m)";
+        return new Scope("({device} IN (" + projected + ") OR {device} IN (" + unprojected + "))", params.values());
     }
 
     private static UUID deviceId(String value) {

@@ -1,4 +1,4 @@
-package io.edgefleet.rest.labels;
+package io.edgefleet.core.labels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

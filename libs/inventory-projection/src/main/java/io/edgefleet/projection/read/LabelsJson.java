@@ -1,4 +1,4 @@
-package io.edgefleet.telemetry.query;
+package io.edgefleet.projection.read;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

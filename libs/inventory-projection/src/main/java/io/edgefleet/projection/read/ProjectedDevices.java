@@ -1,4 +1,4 @@
-package io.edgefleet.telemetry.query;
+package io.edgefleet.projection.read;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +24,21 @@ public class ProjectedDevices {
     /** Empty when the device is not (yet) projected. */
     public Map<String, String> labels(String orgId, UUID deviceId) {
         return column(orgId, deviceId, "CAST(labels AS text)").map(LabelsJson::read).orElse(Map.of());
+    }
+
+    /**
+     * The ids (as telemetry, commands and reports know them) of the devices in {@code scope}, in
+     * id order, at most {@code limit}; decommissioned devices are never targets.
+     */
+    public List<UUID> targets(String orgId, DeviceScopes.Scope scope, int limit) {
+        var query = entityManager.createNativeQuery("SELECT COALESCE(identity_id, device_id) AS id FROM device_projection "
+                + "WHERE org_id = :org AND decommissioned_at IS NULL AND "
+                + scope.condition("COALESCE(identity_id, device_id)") + " ORDER BY id", UUID.class);
+        query.setParameter("org", orgId).setMaxResults(limit);
+        scope.params().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
+        return ids;
     }
 
     private Optional<String> column(String orgId, UUID deviceId, String column) {

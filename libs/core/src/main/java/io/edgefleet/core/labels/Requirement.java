@@ -1,4 +1,4 @@
-package io.edgefleet.rest.labels;
+package io.edgefleet.core.labels;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.edgefleet.rest.labels;
+package io.edgefleet.core.labels;
 
 /** The operators of a label selector requirement. */
 public enum Operator {
