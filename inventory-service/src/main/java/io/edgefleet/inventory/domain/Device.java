@@ -47,7 +47,7 @@ public class Device {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Connectivity connectivity = Connectivity.OFFLINE;
+    public Connectivity connectivity = Connectivity.NEVER_CONNECTED;
 
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;

@@ -8,10 +8,11 @@ import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.service.ClusterService;
 import io.edgefleet.inventory.service.InventoryQueries;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
-import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.paging.QueryValues;
+import io.edgefleet.rest.paging.SelectorListQuery;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/clusters}: clusters, their machines and their nodes. */
 @Path("/api/v1/clusters")
@@ -51,6 +56,10 @@ public class ClusterResource {
         this.org = org;
     }
 
+    @Operation(operationId = "createCluster", summary = "Create a cluster")
+    @APIResponse(responseCode = "201", description = "The cluster, with its ETag and Location")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull ClusterRequest request, UriInfo uri) {
@@ -62,9 +71,11 @@ public class ClusterResource {
                 .header(HttpHeaders.ETAG, Versions.etag(cluster.version)).entity(view(cluster)).build();
     }
 
+    @Operation(operationId = "listClusters", summary = "List clusters")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<ClusterView> list(@BeanParam ListQuery query, @QueryParam("distribution") String distribution) {
+    public Page<ClusterView> list(@BeanParam SelectorListQuery query, @QueryParam("distribution")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"k8s", "k3s"})) String distribution) {
         int limit = query.limit();
         List<Cluster> page = queries.clusters(org.id(), query.labelSelector(),
                 QueryValues.oneOf("distribution", distribution, DISTRIBUTIONS), Cursors.uuidAfter(query), limit + 1);
@@ -73,6 +84,7 @@ public class ClusterResource {
                 c -> ClusterView.of(c, machines.getOrDefault(c.id, List.of())));
     }
 
+    @Operation(operationId = "getCluster", summary = "Get a cluster, with its ETag")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -81,6 +93,11 @@ public class ClusterResource {
         return Response.ok(view(cluster)).header(HttpHeaders.ETAG, Versions.etag(cluster.version)).build();
     }
 
+    @Operation(operationId = "updateCluster", summary = "Change a cluster")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "412", description = Refusals.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @PATCH
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -89,6 +106,9 @@ public class ClusterResource {
         return view(service.patch(org.id(), id, request.toSpec(), Versions.named(ifMatch)));
     }
 
+    @Operation(operationId = "deleteCluster", summary = "Delete a cluster")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @DELETE
     @Path("{id}")
     @RolesAllowed(FleetRoles.ADMIN)
@@ -97,6 +117,10 @@ public class ClusterResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "attachClusterMachine", summary = "Add a machine (device) to a cluster")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @PUT
     @Path("{id}/machines/{deviceId}")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -104,6 +128,7 @@ public class ClusterResource {
         return view(service.attach(org.id(), id, deviceId, org.actor()));
     }
 
+    @Operation(operationId = "detachClusterMachine", summary = "Remove a machine (device) from a cluster")
     @DELETE
     @Path("{id}/machines/{deviceId}")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -111,11 +136,12 @@ public class ClusterResource {
         return view(service.detach(org.id(), id, deviceId, org.actor()));
     }
 
+    @Operation(operationId = "listClusterNodes", summary = "List a cluster's Kubernetes nodes")
     @GET
     @Path("{id}/nodes")
     @RolesAllowed(FleetRoles.VIEWER)
-    public List<ClusterNode> nodes(@PathParam("id") UUID id) {
-        return queries.nodesOfCluster(org.id(), id);
+    public Page<ClusterNode> nodes(@PathParam("id") UUID id) {
+        return Page.of(queries.nodesOfCluster(org.id(), id));
     }
 
     private ClusterView view(Cluster cluster) {

@@ -10,6 +10,7 @@ import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.InventoryQueries;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A device's history and nodes, and label changes across many devices. */
 @Path("/api/v1/devices")
@@ -50,6 +53,7 @@ public class DeviceDetailsResource {
     }
 
     /** The timeline of a device: who or which event changed what, oldest first. */
+    @Operation(operationId = "listDeviceHistory", summary = "List a device's history, oldest first")
     @GET
     @Path("{id}/history")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -61,20 +65,25 @@ public class DeviceDetailsResource {
                 e -> new HistoryEntry(e.at(), e.actor(), readTree(e.changesJson())));
     }
 
+    @Operation(operationId = "listDeviceNodes", summary = "List the Kubernetes nodes a device runs")
     @GET
     @Path("{id}/nodes")
     @RolesAllowed(FleetRoles.VIEWER)
-    public List<ClusterNode> nodes(@PathParam("id") UUID id) {
-        return queries.nodesOfDevice(org.id(), id);
+    public Page<ClusterNode> nodes(@PathParam("id") UUID id) {
+        return Page.of(queries.nodesOfDevice(org.id(), id));
     }
 
     /** Sets (or, with a null value, removes) labels on every listed device; all or nothing. */
+    @Operation(operationId = "labelDevices", summary = "Set or remove labels on many devices, all or none")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @Path("bulk-labels")
     @RolesAllowed(FleetRoles.OPERATOR)
-    public List<DeviceView> bulkLabels(@Valid @NotNull BulkLabels request) {
-        return devices.patchLabels(org.id(), request.deviceIds(), request.labels(), org.actor()).stream()
-                .map(d -> DeviceView.of(d, states.of(d))).toList();
+    public Page<DeviceView> bulkLabels(@Valid @NotNull BulkLabels request) {
+        return Page.of(devices.patchLabels(org.id(), request.deviceIds(), request.labels(), org.actor()).stream()
+                .map(d -> DeviceView.of(d, states.of(d))).toList());
     }
 
     /** A label patch for many devices. */

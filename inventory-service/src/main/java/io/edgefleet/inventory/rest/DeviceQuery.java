@@ -6,43 +6,59 @@ import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceFilter;
-import io.edgefleet.rest.paging.ListQuery;
+import io.edgefleet.rest.paging.SelectorListQuery;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Device list filters besides paging and label selector: {@code status} (lifecycle),
  * {@code connectivity}, {@code distribution}, {@code version}, {@code group} (id or name) and
  * {@code q} (free text).
  */
-public class DeviceQuery extends ListQuery {
+public class DeviceQuery extends SelectorListQuery {
 
     @QueryParam("status")
+    @Parameter(description = "Lifecycle.", schema = @Schema(type = SchemaType.STRING,
+            enumeration = {"registered", "enrolled", "decommissioned"}))
     String status;
 
     @QueryParam("connectivity")
+    @Parameter(schema = @Schema(type = SchemaType.STRING,
+            enumeration = {"connected", "offline", "never-connected", "credential-expired"}))
     String connectivity;
 
     @QueryParam("distribution")
+    @Parameter(description = "Kubernetes distribution of the device's cluster.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"k8s", "k3s"}))
     String distribution;
 
     @QueryParam("version")
+    @Parameter(description = "Kubernetes version of the device's cluster, exactly, e.g. `v1.30.4+k3s1`. An unencoded `+` "
+            + "arrives as a space; versions never contain spaces, so it is read as the `+` it was meant to be.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Limits.SHORT_TEXT))
     String version;
 
     @QueryParam("group")
+    @Parameter(description = "A group's id or name: its members, or what its selector matches.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Limits.SHORT_TEXT))
     String group;
 
     @QueryParam("q")
+    @Parameter(description = "Free text, matched case-insensitively against name, host OS and external id.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Limits.SHORT_TEXT))
     String text;
 
     Optional<String> group() {
-        return present(group);
+        return bounded("group", group);
     }
 
     DeviceFilter filter(String orgId) {
         return new DeviceFilter(orgId, labelSelector(), present(status).map(DeviceQuery::lifecycle),
                 present(connectivity).map(DeviceQuery::connectivity), present(distribution).map(DeviceQuery::distribution),
-                bounded("version", version), Optional.empty(), Optional.empty(), bounded("q", text));
+                bounded("version", version).map(DeviceQuery::plusSigns), Optional.empty(), Optional.empty(), bounded("q", text));
     }
 
     /** Free-text filters are bounded like every other input: no stored value is longer. */
@@ -51,6 +67,11 @@ public class DeviceQuery extends ListQuery {
             throw invalid(name + " has at most " + Limits.SHORT_TEXT + " characters");
         }
         return present(value);
+    }
+
+    /** {@code version=v1.30.4+k3s1} typed into a URL decodes to {@code v1.30.4 k3s1}. */
+    private static String plusSigns(String version) {
+        return version.replace(' ', '+');
     }
 
     private static Lifecycle lifecycle(String value) {
@@ -65,7 +86,7 @@ public class DeviceQuery extends ListQuery {
         try {
             return Connectivity.fromWireName(value);
         } catch (IllegalArgumentException e) {
-            throw invalid("connectivity must be connected, offline or credential-expired");
+            throw invalid("connectivity must be connected, offline, never-connected or credential-expired");
         }
     }
 

@@ -8,6 +8,7 @@ import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
 import io.edgefleet.inventory.service.InventoryQueries;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
@@ -27,7 +28,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/devices}: the fleet's devices in the caller's organization. */
 @Path("/api/v1/devices")
@@ -48,6 +51,10 @@ public class DeviceResource {
         this.org = org;
     }
 
+    @Operation(operationId = "registerDevice", summary = "Register a device")
+    @APIResponse(responseCode = "201", description = "The device, with its ETag and Location")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public Response register(@Valid @NotNull RegisterDeviceRequest request, UriInfo uri) {
@@ -56,6 +63,7 @@ public class DeviceResource {
                 .header(HttpHeaders.ETAG, Versions.etag(device.version)).entity(view(device)).build();
     }
 
+    @Operation(operationId = "listDevices", summary = "List devices")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<DeviceView> list(@BeanParam DeviceQuery query) {
@@ -66,6 +74,7 @@ public class DeviceResource {
                 d -> d.id.toString(), this::view);
     }
 
+    @Operation(operationId = "getDevice", summary = "Get a device, with its ETag")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -75,6 +84,11 @@ public class DeviceResource {
     }
 
     /** Merge patch; optimistic concurrency with If-Match (412) or resourceVersion (409). */
+    @Operation(operationId = "updateDevice", summary = "Change a device")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "412", description = Refusals.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @PATCH
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -85,6 +99,7 @@ public class DeviceResource {
         return Response.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
     }
 
+    @Operation(operationId = "decommissionDevice", summary = "Decommission a device: it leaves the fleet")
     @POST
     @Path("{id}/decommission")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -93,6 +108,9 @@ public class DeviceResource {
     }
 
     /** Deletes a decommissioned device (409 otherwise). */
+    @Operation(operationId = "deleteDevice", summary = "Delete a decommissioned device")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @DELETE
     @Path("{id}")
     @RolesAllowed(FleetRoles.ADMIN)

@@ -6,6 +6,7 @@ import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /api/v1/fleet/summary}: counts of the organization's devices by connectivity, lifecycle, distribution, version. */
 @Path("/api/v1/fleet")
@@ -19,6 +20,8 @@ public class FleetResource {
         this.org = org;
     }
 
+    @Operation(operationId = "getFleetSummary",
+            summary = "Count the organization's devices by connectivity, lifecycle, distribution and version")
     @GET
     @Path("summary")
     @RolesAllowed(FleetRoles.VIEWER)

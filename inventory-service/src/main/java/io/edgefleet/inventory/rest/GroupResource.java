@@ -6,9 +6,11 @@ import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
 import io.edgefleet.inventory.service.InventoryQueries;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.paging.SelectorListQuery;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/groups}: static groups (members) and dynamic groups (label selector). */
 @Path("/api/v1/groups")
@@ -46,6 +50,10 @@ public class GroupResource {
         this.org = org;
     }
 
+    @Operation(operationId = "createGroup", summary = "Create a device group")
+    @APIResponse(responseCode = "201", description = "The group, with its Location")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull GroupRequest request, UriInfo uri) {
@@ -54,6 +62,7 @@ public class GroupResource {
         return Response.created(uri.getAbsolutePathBuilder().path(group.id.toString()).build()).entity(GroupView.of(group)).build();
     }
 
+    @Operation(operationId = "listGroups", summary = "List device groups")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<GroupView> list(@BeanParam ListQuery query) {
@@ -63,6 +72,7 @@ public class GroupResource {
                 g -> g.id.toString(), GroupView::of);
     }
 
+    @Operation(operationId = "getGroup", summary = "Get a device group")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -70,6 +80,8 @@ public class GroupResource {
         return GroupView.of(service.get(org.id(), id));
     }
 
+    @Operation(operationId = "deleteGroup", summary = "Delete a device group")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -78,27 +90,33 @@ public class GroupResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "addGroupMember", summary = "Add a device to a static group")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @PUT
     @Path("{id}/members/{deviceId}")
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response addMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
-        service.addMember(org.id(), id, deviceId);
-        return Response.noContent().build();
+    public GroupView addMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
+        return GroupView.of(service.addMember(org.id(), id, deviceId));
     }
 
+    @Operation(operationId = "removeGroupMember", summary = "Remove a device from a static group")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @DELETE
     @Path("{id}/members/{deviceId}")
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response removeMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
-        service.removeMember(org.id(), id, deviceId);
-        return Response.noContent().build();
+    public GroupView removeMember(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId) {
+        return GroupView.of(service.removeMember(org.id(), id, deviceId));
     }
 
     /** The group's devices now: its members, or what its selector matches (narrowed by {@code labelSelector}). */
+    @Operation(operationId = "listGroupDevices", summary = "List a group's devices now")
     @GET
     @Path("{id}/devices")
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+    public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam SelectorListQuery query) {
         int limit = query.limit();
         DeviceFilter filter = service.restrictTo(DeviceFilter.matching(org.id(), query.labelSelector()), id.toString());
         return Page.fromOverfetch(queries.devices(filter, Cursors.uuidAfter(query), limit + 1), limit,

@@ -61,9 +61,10 @@ public class ClusterReports {
             throw FleetException.unprocessable("cluster", "cluster " + name + " runs " + cluster.distribution
                     + "; a machine reporting " + version + " cannot join it: k8s and k3s are never mixed");
         }
-        cluster.kubernetesVersion = version;
         replaceNodes(cluster, device, report.path("nodes"));
+        // The version moves inside the device's change, so its history and resourceVersion show it.
         changes.apply(device, ACTOR, d -> {
+            cluster.kubernetesVersion = version;
             d.clusterId = cluster.id;
             d.agentVersion = Objects.requireNonNullElse(text(report, "agentVersion"), d.agentVersion);
         });

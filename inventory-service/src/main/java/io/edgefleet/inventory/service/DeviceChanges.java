@@ -22,8 +22,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The one way a device changes: the mutation, its history entry and its event are written in
- * the caller's transaction. Nothing is recorded when nothing changed.
+ * The one way a device changes: the mutation, its history entry and its events are written in
+ * the caller's transaction. Nothing is recorded when nothing changed. Every change also records
+ * the device's whole state on the compacted {@code fleet.inventory.devices} ({@link #state}).
  */
 @ApplicationScoped
 public class DeviceChanges {
@@ -60,8 +61,9 @@ public class DeviceChanges {
         entityManager.flush();
         history.append(device.id, device.orgId, device.updatedAt, actor, toJson(changes));
         List<String> fields = List.copyOf(changes.keySet());
-        outbox.record(EventType.DEVICE_UPDATED, device.orgId, device.id.toString(),
-                new DeviceUpdated(states.of(device), fields, actor));
+        DeviceState state = states.of(device);
+        outbox.record(EventType.DEVICE_UPDATED, device.orgId, device.id.toString(), new DeviceUpdated(state, fields, actor));
+        outbox.record(EventType.DEVICE_STATE, device.orgId, device.id.toString(), state);
         return fields;
     }
 
@@ -69,6 +71,12 @@ public class DeviceChanges {
     public void created(Device device, String actor) {
         history.append(device.id, device.orgId, device.createdAt, actor, toJson(Map.of("created",
                 Map.of("to", device.name))));
+        state(device);
+    }
+
+    /** The device is gone for good: its record on the compacted topic becomes a tombstone. */
+    public void deleted(Device device) {
+        outbox.recordTombstone(EventType.DEVICE_STATE, device.orgId, device.id.toString());
     }
 
     /** Moves connectivity and publishes the change; false when it already was {@code next}. */
@@ -85,7 +93,14 @@ public class DeviceChanges {
                 new DeviceConnectivityChanged(device.id.toString(), device.identityId == null ? null : device.identityId.toString(),
                         next.wireName(), previous.wireName(), device.lastSeenAt == null ? null : device.lastSeenAt.toInstant(),
                         now.toInstant()));
+        state(device);
         return true;
+    }
+
+    /** Records the device's whole current state, flushed first so its resourceVersion is the stored one. */
+    private void state(Device device) {
+        entityManager.flush();
+        outbox.record(EventType.DEVICE_STATE, device.orgId, device.id.toString(), states.of(device));
     }
 
     private Map<String, Object> snapshot(Device device) {

@@ -122,6 +122,7 @@ public class DeviceService {
             throw new FleetException(InventoryErrorCode.DEVICE_NOT_DECOMMISSIONED, "decommission device " + id + " first");
         }
         devices.delete(device);
+        changes.deleted(device);
     }
 
     public Device get(String orgId, UUID id) {

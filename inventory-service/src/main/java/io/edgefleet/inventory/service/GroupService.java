@@ -58,19 +58,21 @@ public class GroupService {
     }
 
     @Transactional
-    public void addMember(String orgId, UUID groupId, UUID deviceId) {
+    public DeviceGroup addMember(String orgId, UUID groupId, UUID deviceId) {
         DeviceGroup group = staticGroup(orgId, groupId);
         devices.findInOrg(orgId, deviceId).orElseThrow(() -> FleetException.unprocessable("members",
                 "no device " + deviceId));
         groups.addMember(group.id, deviceId);
         events.changed(group);
+        return group;
     }
 
     @Transactional
-    public void removeMember(String orgId, UUID groupId, UUID deviceId) {
+    public DeviceGroup removeMember(String orgId, UUID groupId, UUID deviceId) {
         DeviceGroup group = staticGroup(orgId, groupId);
         groups.removeMember(group.id, deviceId);
         events.changed(group);
+        return group;
     }
 
     @Transactional

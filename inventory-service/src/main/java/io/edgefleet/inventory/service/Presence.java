@@ -85,7 +85,8 @@ public class Presence {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.offlineAfter());
         for (Device device : devices.findByIdentities(batch.keySet())) {
             boolean fresh = device.lastSeenAt != null && device.lastSeenAt.isAfter(cutoff);
-            if (fresh && device.connectivity == Connectivity.OFFLINE && !device.isDecommissioned()) {
+            boolean unheard = device.connectivity == Connectivity.OFFLINE || device.connectivity == Connectivity.NEVER_CONNECTED;
+            if (fresh && unheard && !device.isDecommissioned()) {
                 changes.connectivity(device, Connectivity.CONNECTED, HEARTBEAT);
             }
         }

@@ -33,14 +33,36 @@ class AgentReportsTest {
                 .body("distribution", equalTo("k3s")).body("kubernetesVersion", equalTo("v1.30.4+k3s1"))
                 .body("agentVersion", equalTo("0.2.0"));
         api.as("fleet-viewer").when().get("/api/v1/devices/" + identity + "/nodes").then()
-                .body("name", hasItem("edge-report-01-ledge")).body("[0].conditions.Ready", equalTo("True"));
+                .body("items.name", hasItem("edge-report-01-ledge")).body("items[0].conditions.Ready", equalTo("True"));
 
         String clusterId = api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then().extract().path("clusterId");
+        api.as("fleet-viewer").when().get("/api/v1/clusters/" + clusterId + "/nodes").then().statusCode(200)
+                .body("items.name", hasItem("edge-report-01-ledge")).body("nextCursor", org.hamcrest.Matchers.nullValue());
         JsonNode cluster = EventAssertions.awaitEvent(EventType.CLUSTER_INVENTORY_CHANGED, clusterId, api.org());
         assertEquals("flannel", cluster.path("cni").asText());
         JsonNode updated = lastUpdateOf(identity);
         assertEquals("k3s", updated.path("device").path("distribution").asText());
         assertEquals("edge-report-01", updated.path("device").path("name").asText());
+    }
+
+    @Test
+    void aKubernetesVersionChangeIsInTheDevicesHistoryAndBumpsItsVersion() {
+        InventoryApi api = new InventoryApi();
+        String identity = enrolledDevice(api, "edge-upgrade-01");
+        String cluster = "upgrade-" + UUID.randomUUID().toString().substring(0, 8);
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, cluster, "v1.30.4+k3s1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "v1.30.4+k3s1".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + identity).then().extract().path("kubernetesVersion")));
+        String before = api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then().extract().path("resourceVersion");
+
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, cluster, "v1.31.2+k3s1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "v1.31.2+k3s1".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + identity).then().extract().path("kubernetesVersion")));
+        String after = api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then().extract().path("resourceVersion");
+        assertTrue(Long.parseLong(after) > Long.parseLong(before), before + " -> " + after);
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + identity + "/history").then().statusCode(200)
+                .body("items.findAll { it.changes.kubernetesVersion?.from == 'v1.30.4+k3s1' }.changes.kubernetesVersion.to",
+                        hasItem("v1.31.2+k3s1"));
     }
 
     @Test

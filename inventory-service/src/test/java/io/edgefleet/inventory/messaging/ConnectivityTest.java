@@ -29,6 +29,7 @@ class ConnectivityTest {
         String identity = UUID.randomUUID().toString();
         Events.publish(EventType.DEVICE_ENROLLED, api.org(), identity, ProvisioningEventsTest.enrolled(identity, "edge-hb-01"));
         ProvisioningEventsTest.awaitDevice(api, identity);
+        assertEquals("never-connected", connectivity(api, identity), "not heard from yet is not an outage");
 
         Instant now = Instant.now();
         for (int i = 0; i < 5; i++) {
@@ -38,6 +39,7 @@ class ConnectivityTest {
         Awaitility.await("connected").atMost(Duration.ofSeconds(30)).until(() -> "connected".equals(connectivity(api, identity)));
         var connected = EventAssertions.awaitEvent(EventType.DEVICE_CONNECTIVITY_CHANGED, identity, api.org());
         assertEquals("connected", connected.path("connectivity").asText());
+        assertEquals("never-connected", connected.path("previous").asText());
 
         presence.markSilentOffline(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(4));
         assertEquals("connected", connectivity(api, identity), "4 minutes of silence is within the limit");

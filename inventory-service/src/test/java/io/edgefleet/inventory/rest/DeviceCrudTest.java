@@ -2,8 +2,8 @@ package io.edgefleet.inventory.rest;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.edgefleet.inventory.InventoryApi;
@@ -28,7 +28,7 @@ class DeviceCrudTest {
                                 "vlanId", 42, "serviceIpRange", "10.96.0.0/24")))
                 .then().statusCode(201).header("ETag", "\"0\"")
                 .body("name", equalTo("edge-full-01")).body("lifecycle", equalTo("registered"))
-                .body("connectivity", equalTo("offline")).body("linuxNode.vcpus", equalTo(4))
+                .body("connectivity", equalTo("never-connected")).body("linuxNode.vcpus", equalTo(4))
                 .body("network.vlanId", equalTo(42)).body("externalId", equalTo("CMDB-1"));
     }
 
@@ -92,7 +92,8 @@ class DeviceCrudTest {
         String b = api.device("edge-bulk-b", Map.of());
         api.operator().body(Map.of("deviceIds", List.of(a, b), "labels", Map.of("ring", "canary")))
                 .when().post("/api/v1/devices/bulk-labels").then().statusCode(200)
-                .body("labels.ring", hasItems("canary", "canary"));
+                .body("items.labels.ring", hasItems("canary", "canary")).body("items.size()", equalTo(2))
+                .body("nextCursor", nullValue());
         api.operator().body(Map.of("deviceIds", List.of(a, java.util.UUID.randomUUID().toString()), "labels", Map.of("ring", "late")))
                 .when().post("/api/v1/devices/bulk-labels").then().statusCode(404);
         api.as("fleet-viewer").when().get("/api/v1/devices/" + a).then().body("labels.ring", equalTo("canary"))

@@ -47,10 +47,14 @@ class DeviceFilterTest {
 
         assertNames(api, Map.of("status", "decommissioned"), "paris-01");
         assertNames(api, Map.of("status", "registered"), "berlin-01", "paris-02");
-        assertNames(api, Map.of("connectivity", "offline"), "berlin-01", "paris-01", "paris-02");
+        assertNames(api, Map.of("connectivity", "never-connected"), "berlin-01", "paris-01", "paris-02");
+        assertNames(api, Map.of("connectivity", "offline"));
         assertNames(api, Map.of("connectivity", "connected"));
         assertNames(api, Map.of("distribution", "k3s"), "berlin-01");
         assertNames(api, Map.of("version", "v1.30.4+k3s1"), "berlin-01");
+        // as typed into a URL: the unencoded + arrives as a space
+        api.as("fleet-viewer").urlEncodingEnabled(false).when().get("/api/v1/devices?version=v1.30.4+k3s1").then()
+                .statusCode(200).body("items.name", containsInAnyOrder("berlin-01"));
         assertNames(api, Map.of("group", "hand-picked"), "berlin-01", "paris-01");
         assertNames(api, Map.of("group", "paris"), "paris-01", "paris-02");
         assertNames(api, Map.of("group", "paris", "status", "registered"), "paris-02");

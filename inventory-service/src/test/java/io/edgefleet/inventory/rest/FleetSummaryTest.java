@@ -22,7 +22,7 @@ class FleetSummaryTest {
 
         api.as("fleet-viewer").when().get("/api/v1/fleet/summary").then().statusCode(200)
                 .body("devices", equalTo(3))
-                .body("byConnectivity.offline", equalTo(3))
+                .body("byConnectivity.'never-connected'", equalTo(3))
                 .body("byLifecycle.registered", equalTo(2)).body("byLifecycle.decommissioned", equalTo(1))
                 .body("byDistribution.k8s", equalTo(1)).body("byDistribution.unknown", equalTo(2))
                 .body("byKubernetesVersion.'v1.30.4'", equalTo(1));

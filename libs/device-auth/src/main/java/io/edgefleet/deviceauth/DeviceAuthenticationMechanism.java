@@ -24,11 +24,6 @@ import java.util.Set;
 @ApplicationScoped
 public class DeviceAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /**
-     * The OpenAPI description of the device scheme. The one resource of a service that has device
-     * endpoints declares it ({@code @SecurityScheme} is read from application classes only).
-     */
-    public static final String OPENAPI_DESCRIPTION = "A device access token from POST /api/v1/device-tokens";
     /** The scheme {@code @HttpAuthenticationMechanism} selects. */
     public static final String SCHEME = "device";
     private static final String BEARER = "bearer ";

@@ -7,6 +7,7 @@ import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.events.inventory.ClusterInventoryChanged;
 import io.edgefleet.events.inventory.DeviceConnectivityChanged;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
+import io.edgefleet.events.inventory.DeviceState;
 import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.events.inventory.GroupChanged;
@@ -33,6 +34,8 @@ public enum EventType {
             DeviceConnectivityChanged.class),
     DEVICE_DECOMMISSIONED("edgefleet.inventory.device.decommissioned.v1", Topics.INVENTORY_EVENTS,
             DeviceDecommissioned.class),
+    /** On the compacted {@link Topics#INVENTORY_DEVICES}; a deleted device's last record is a tombstone of this type. */
+    DEVICE_STATE("edgefleet.inventory.device.state.v1", Topics.INVENTORY_DEVICES, DeviceState.class),
     CLUSTER_INVENTORY_CHANGED("edgefleet.inventory.cluster.changed.v1", Topics.INVENTORY_EVENTS,
             ClusterInventoryChanged.class),
     GROUP_CHANGED("edgefleet.inventory.group.changed.v1", Topics.INVENTORY_EVENTS, GroupChanged.class),

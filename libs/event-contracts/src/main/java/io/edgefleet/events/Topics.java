@@ -8,6 +8,12 @@ package io.edgefleet.events;
 public final class Topics {
 
     public static final String INVENTORY_EVENTS = "fleet.inventory.events";
+    /**
+     * Compacted: each device's whole current state (key = device id, a tombstone once deleted),
+     * so a new consumer or a restored database rebuilds its projection after the history on
+     * {@link #INVENTORY_EVENTS} has been removed by retention.
+     */
+    public static final String INVENTORY_DEVICES = "fleet.inventory.devices";
     public static final String PROVISIONING_EVENTS = "fleet.provisioning.events";
     public static final String COMMAND_REQUESTS = "fleet.commands.requests";
     public static final String COMMAND_STATUS = "fleet.commands.status";
@@ -24,9 +30,12 @@ public final class Topics {
     }
 
     /** Every topic EdgeFleet's services publish or consume, so each exists before its first event. */
-    public static final java.util.List<String> ALL = java.util.List.of(INVENTORY_EVENTS, PROVISIONING_EVENTS,
+    public static final java.util.List<String> ALL = java.util.List.of(INVENTORY_EVENTS, INVENTORY_DEVICES, PROVISIONING_EVENTS,
             COMMAND_REQUESTS, COMMAND_STATUS, AGENT_REPORTS, TELEMETRY_SAMPLES, TELEMETRY_ALERTS, POLICY_COMPLIANCE,
             UPDATE_EVENTS, EXTERNAL_DEVICES);
+
+    /** Topics that keep the latest record per key ({@code cleanup.policy=compact}) instead of a history. */
+    public static final java.util.Set<String> COMPACTED = java.util.Set.of(INVENTORY_DEVICES);
 
     /** The dead-letter topic of {@code service}'s consumer of {@code topic}. */
     public static String deadLetterOf(String topic, String service) {

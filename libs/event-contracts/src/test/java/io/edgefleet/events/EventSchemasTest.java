@@ -12,6 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.edgefleet.events.commands.CommandStatusChanged;
+import io.edgefleet.events.commands.CommandType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +46,25 @@ class EventSchemasTest {
     void schemaRejectsDataMissingTheDeviceId() throws Exception {
         JsonNode data = JSON.readTree("{\"name\":\"edge-01\",\"labels\":{},\"registeredAt\":\"2026-01-01T00:00:00Z\"}");
         assertFalse(schema(EventType.DEVICE_REGISTERED).validate(data).isEmpty());
+    }
+
+    /** The rejected status every requester (policy, update, other systems) reads the same way. */
+    @Test
+    void aRejectedCommandCarriesACodeAndAReasonUnderItsCorrelationId() throws Exception {
+        var rejected = CommandStatusChanged.rejected(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                CommandType.RESTART_AGENT, "rollout-7/wave-1", "POLICY_DENIED", "policy no-restarts-in-business-hours denies it",
+                Instant.now());
+        JsonNode json = JSON.valueToTree(rejected);
+        assertEquals(0, schema(EventType.COMMAND_STATUS_CHANGED).validate(json).size());
+        assertEquals("rejected", json.path("status").asText());
+        assertTrue(rejected.status().isFinal());
+
+        var withoutCode = (com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy();
+        withoutCode.putNull("code");
+        assertFalse(schema(EventType.COMMAND_STATUS_CHANGED).validate(withoutCode).isEmpty(), "a rejection names its code");
+        var lowercase = (com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy();
+        lowercase.put("code", "policy denied");
+        assertFalse(schema(EventType.COMMAND_STATUS_CHANGED).validate(lowercase).isEmpty(), "codes are stable identifiers");
     }
 
     @Test

@@ -22,40 +22,36 @@ public class DeviceProjectionRepository {
         this.json = json;
     }
 
-    public void upsert(String orgId, UUID deviceId, String name, Map<String, String> labels, Instant registeredAt,
-                       String eventId) {
-        entityManager.createNativeQuery("INSERT INTO device_projection (device_id, org_id, name, labels, "
-                        + "registered_at, last_event_id, projected_at) VALUES (:id, :org, :name, CAST(:labels AS jsonb), "
-                        + ":registeredAt, :eventId, now()) ON CONFLICT (device_id) DO UPDATE SET name = EXCLUDED.name, "
-                        + "labels = EXCLUDED.labels, last_event_id = EXCLUDED.last_event_id, projected_at = now() "
-                        + "WHERE device_projection.org_id = EXCLUDED.org_id")
-                .setParameter("id", deviceId)
-                .setParameter("org", orgId)
-                .setParameter("name", name)
-                .setParameter("labels", toJson(labels == null ? Map.of() : labels))
-                .setParameter("registeredAt", registeredAt.atOffset(ZoneOffset.UTC))
-                .setParameter("eventId", eventId)
-                .executeUpdate();
-    }
-
-    /** Applies a later state of a device already projected; unknown devices are left to their registration. */
-    public void update(String orgId, UUID deviceId, UUID identityId, String name, Map<String, String> labels,
-                       String eventId) {
-        entityManager.createNativeQuery("UPDATE device_projection SET name = :name, labels = CAST(:labels AS jsonb), "
-                        + "identity_id = COALESCE(CAST(:identity AS uuid), identity_id), last_event_id = :eventId, "
-                        + "projected_at = now() WHERE device_id = :id AND org_id = :org")
-                .setParameter("id", deviceId).setParameter("org", orgId).setParameter("name", name)
+    /**
+     * Stores a device's whole state unless the projection already holds a newer one. A device
+     * keeps the time it was first projected and, once decommissioned, the time it left.
+     */
+    public void state(String orgId, UUID deviceId, UUID identityId, String name, Map<String, String> labels,
+                      boolean decommissioned, long resourceVersion, Instant at, String eventId) {
+        entityManager.createNativeQuery("INSERT INTO device_projection (device_id, org_id, identity_id, name, labels, "
+                        + "resource_version, decommissioned_at, registered_at, last_event_id, projected_at) VALUES (:id, :org, "
+                        + "CAST(:identity AS uuid), :name, CAST(:labels AS jsonb), :version, "
+                        + "CASE WHEN :decommissioned THEN CAST(:at AS timestamptz) END, :at, :eventId, now()) "
+                        + "ON CONFLICT (device_id) DO UPDATE SET identity_id = EXCLUDED.identity_id, name = EXCLUDED.name, "
+                        + "labels = EXCLUDED.labels, resource_version = EXCLUDED.resource_version, decommissioned_at = "
+                        + "CASE WHEN EXCLUDED.decommissioned_at IS NULL THEN NULL "
+                        + "ELSE COALESCE(device_projection.decommissioned_at, EXCLUDED.decommissioned_at) END, "
+                        + "last_event_id = EXCLUDED.last_event_id, projected_at = now() "
+                        + "WHERE device_projection.org_id = EXCLUDED.org_id "
+                        + "AND device_projection.resource_version <= EXCLUDED.resource_version")
+                .setParameter("id", deviceId).setParameter("org", orgId)
                 .setParameter("identity", identityId == null ? null : identityId.toString())
-                .setParameter("labels", toJson(labels == null ? Map.of() : labels)).setParameter("eventId", eventId)
+                .setParameter("name", name).setParameter("labels", toJson(labels == null ? Map.of() : labels))
+                .setParameter("version", resourceVersion)
+                .setParameter("decommissioned", decommissioned)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("eventId", eventId)
                 .executeUpdate();
     }
 
-    /** Marks a device as retired; it stays projected but leaves every group and selector scope. */
-    public void decommissioned(String orgId, UUID deviceId, Instant at, String eventId) {
-        entityManager.createNativeQuery("UPDATE device_projection SET decommissioned_at = COALESCE(decommissioned_at, :at), "
-                        + "last_event_id = :eventId, projected_at = now() WHERE device_id = :id AND org_id = :org")
-                .setParameter("id", deviceId).setParameter("org", orgId).setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .setParameter("eventId", eventId).executeUpdate();
+    /** The device was deleted in inventory (a tombstone): it leaves the projection. */
+    public void delete(String orgId, UUID deviceId) {
+        entityManager.createNativeQuery("DELETE FROM device_projection WHERE device_id = :id AND org_id = :org")
+                .setParameter("id", deviceId).setParameter("org", orgId).executeUpdate();
     }
 
     /** Stores a group's whole state, or forgets it once deleted. */

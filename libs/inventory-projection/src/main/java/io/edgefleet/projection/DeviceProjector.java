@@ -1,9 +1,6 @@
 package io.edgefleet.projection;
 
-import io.edgefleet.events.DeviceRegistered;
-import io.edgefleet.events.inventory.DeviceDecommissioned;
 import io.edgefleet.events.inventory.DeviceState;
-import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.GroupChanged;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
@@ -11,9 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Applies inventory events to the projection (routed by {@link InventoryEventsConsumer}). */
+/**
+ * Applies inventory's records to the projection: each device's whole state from the compacted
+ * {@code fleet.inventory.devices} ({@link InventoryConsumer}), groups from
+ * {@code fleet.inventory.events} (the same consumer).
+ */
 @ApplicationScoped
 public class DeviceProjector {
+
+    private static final String DECOMMISSIONED = "decommissioned";
 
     private final DeviceProjectionRepository projections;
 
@@ -21,13 +24,17 @@ public class DeviceProjector {
         this.projections = projections;
     }
 
-    void updated(CloudEvent event, DeviceUpdated data) {
-        DeviceState device = data.device();
-        if (device == null || device.deviceId() == null || device.name() == null) {
-            throw new PoisonEventException("DeviceUpdated lacks the device's id and name");
+    void state(CloudEvent event, DeviceState device) {
+        UUID identity = device.identityId() == null ? null : uuid(device.identityId());
+        projections.state(event.requireOrg(), uuid(device.deviceId()), identity, device.name(), device.labels(),
+                DECOMMISSIONED.equals(device.lifecycle()), device.resourceVersion(), event.time().toInstant(), event.id());
+    }
+
+    void deleted(CloudEvent event) {
+        if (event.subject() == null) {
+            throw new PoisonEventException("a device tombstone names its device in ce_subject");
         }
-        projections.update(event.requireOrg(), deviceId(device.deviceId()),
-                device.identityId() == null ? null : deviceId(device.identityId()), device.name(), device.labels(), event.id());
+        projections.delete(event.requireOrg(), uuid(event.subject()));
     }
 
     void groupChanged(CloudEvent event, GroupChanged group) {
@@ -35,28 +42,12 @@ public class DeviceProjector {
                 || !("static".equals(group.kind()) || "dynamic".equals(group.kind()))) {
             throw new PoisonEventException("GroupChanged lacks groupId or name, or its kind is not static or dynamic");
         }
-        List<UUID> members = group.members() == null ? List.of() : group.members().stream().map(DeviceProjector::deviceId).toList();
-        projections.group(event.requireOrg(), deviceId(group.groupId()), group.name(), group.kind(), group.selector(), members,
+        List<UUID> members = group.members() == null ? List.of() : group.members().stream().map(DeviceProjector::uuid).toList();
+        projections.group(event.requireOrg(), uuid(group.groupId()), group.name(), group.kind(), group.selector(), members,
                 group.deleted(), event.id());
     }
 
-    void decommissioned(CloudEvent event, DeviceDecommissioned data) {
-        if (data.deviceId() == null) {
-            throw new PoisonEventException("DeviceDecommissioned lacks deviceId");
-        }
-        projections.decommissioned(event.requireOrg(), deviceId(data.deviceId()),
-                data.decommissionedAt() == null ? event.time().toInstant() : data.decommissionedAt(), event.id());
-    }
-
-    void registered(CloudEvent event, DeviceRegistered data) {
-        if (data.deviceId() == null || data.name() == null || data.registeredAt() == null) {
-            throw new PoisonEventException("DeviceRegistered lacks deviceId, name or registeredAt");
-        }
-        projections.upsert(event.requireOrg(), deviceId(data.deviceId()), data.name(), data.labels(),
-                data.registeredAt(), event.id());
-    }
-
-    private static UUID deviceId(String id) {
+    private static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

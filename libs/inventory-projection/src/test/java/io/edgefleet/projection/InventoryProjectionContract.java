@@ -8,8 +8,8 @@ import io.edgefleet.localinfra.PostgresServer;
 import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.projection.read.ProjectedDevices;
 import io.edgefleet.testsupport.EdgeFleetInfra;
-import io.edgefleet.testsupport.KafkaTestClient;
 import io.edgefleet.testsupport.PoisonRecords;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 public abstract class InventoryProjectionContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String ORG = "default";
 
     @Inject
     DeviceScopes scopes;
@@ -40,49 +42,45 @@ public abstract class InventoryProjectionContract {
     protected abstract String serviceName();
 
     @Test
-    void aRedeliveredEventIsAppliedExactlyOnce() throws Exception {
+    void anOlderStateNeverOverwritesANewerOne() throws Exception {
         String deviceId = UUID.randomUUID().toString();
-        String eventId = UUID.randomUUID().toString();
-        publish(eventId, deviceId, deviceId, "first-name");
-        awaitProjectedName(deviceId, "first-name");
+        InventoryRecords.state(ORG, deviceId, null, "second-name", Map.of(), "registered", 2);
+        awaitProjectedName(deviceId, "second-name");
 
-        // The same event id again, even with other data, is a redelivery: it must change nothing.
-        publish(eventId, deviceId, deviceId, "redelivered-name");
-        // A later event on the same key (same partition) proves the redelivery was consumed before it.
+        // An older state (a replayed dead letter, say) changes nothing; a later one on the same key applies.
+        InventoryRecords.state(ORG, deviceId, null, "first-name", Map.of(), "registered", 1);
         String marker = UUID.randomUUID().toString();
-        publish(UUID.randomUUID().toString(), deviceId, marker, "marker");
+        InventoryRecords.state(ORG, marker, null, "marker", Map.of(), "registered", 1);
         awaitProjectedName(marker, "marker");
+        assertEquals("second-name", projectedName(deviceId));
 
-        assertEquals("first-name", projectedName(deviceId));
-        assertEquals(1, count("SELECT count(*) FROM inbox_event WHERE event_id = ? AND consumer = ?", eventId,
-                serviceName() + "/inventory-events"));
-    }
-
-    @Test
-    void laterDeviceStatesUpdateTheProjection() {
-        String deviceId = UUID.randomUUID().toString();
-        publish(UUID.randomUUID().toString(), deviceId, deviceId, "before-rename");
-        String state = "{\"deviceId\":\"" + deviceId + "\",\"name\":\"after-rename\",\"labels\":{\"ring\":\"canary\"},"
-                + "\"lifecycle\":\"registered\",\"connectivity\":\"offline\",\"resourceVersion\":1}";
-        Map<String, String> headers = new java.util.HashMap<>(headers(UUID.randomUUID().toString(), deviceId));
-        headers.put("ce_type", EventType.DEVICE_UPDATED.wireName());
-        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, deviceId, "{\"device\":" + state + ",\"changedFields\":[\"name\"]}",
-                headers);
-        awaitProjectedName(deviceId, "after-rename");
+        InventoryRecords.state(ORG, deviceId, null, "third-name", Map.of("ring", "canary"), "registered", 3);
+        awaitProjectedName(deviceId, "third-name");
+        assertEquals(Map.of("ring", "canary"), inTransaction(() -> projectedDevices.labels(ORG, UUID.fromString(deviceId))));
     }
 
     @Test
     void enrolledDevicesKeepProvisioningsIdentity() throws Exception {
         String deviceId = UUID.randomUUID().toString();
         String identityId = UUID.randomUUID().toString();
-        publish(UUID.randomUUID().toString(), deviceId, deviceId, "pre-registered");
-        String state = "{\"deviceId\":\"" + deviceId + "\",\"identityId\":\"" + identityId + "\",\"name\":\"enrolled\","
-                + "\"labels\":{},\"lifecycle\":\"enrolled\",\"connectivity\":\"connected\",\"resourceVersion\":2}";
-        publishAs(EventType.DEVICE_UPDATED, deviceId, "{\"device\":" + state + ",\"changedFields\":[\"lifecycle\"]}");
+        InventoryRecords.state(ORG, deviceId, null, "pre-registered", Map.of(), "registered", 1);
+        InventoryRecords.state(ORG, deviceId, identityId, "enrolled", Map.of(), "enrolled", 2);
         awaitProjectedName(deviceId, "enrolled");
 
         assertEquals(1, count("SELECT count(*) FROM device_projection WHERE device_id = ?::uuid AND identity_id = ?::uuid",
                 deviceId, identityId));
+        assertEquals(List.of(UUID.fromString(identityId)), targets(identityId, null, null),
+                "a device is targeted by the id commands and reports use");
+    }
+
+    @Test
+    void aDeletedDevicesTombstoneRemovesItFromTheProjection() throws Exception {
+        String deviceId = UUID.randomUUID().toString();
+        InventoryRecords.state(ORG, deviceId, null, "to-delete", Map.of(), "decommissioned", 4);
+        awaitProjectedName(deviceId, "to-delete");
+
+        InventoryRecords.deleted(ORG, deviceId);
+        Awaitility.await().atMost(WAIT).until(() -> nameOrNull(deviceId) == null);
     }
 
     @Test
@@ -91,11 +89,11 @@ public abstract class InventoryProjectionContract {
         String member = UUID.randomUUID().toString();
         String group = "{\"groupId\":\"" + groupId + "\",\"name\":\"site-9\",\"kind\":\"static\",\"members\":[\""
                 + member + "\"],\"deleted\":false,\"changedAt\":\"2026-11-29T10:00:00Z\"}";
-        publishAs(EventType.GROUP_CHANGED, groupId, group);
+        InventoryRecords.group(ORG, groupId, group);
         Awaitility.await().atMost(WAIT).until(() -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid "
                 + "AND name = 'site-9' AND members = ARRAY[?::uuid]", groupId, member) == 1);
 
-        publishAs(EventType.GROUP_CHANGED, groupId, group.replace("\"deleted\":false", "\"deleted\":true"));
+        InventoryRecords.group(ORG, groupId, group.replace("\"deleted\":false", "\"deleted\":true"));
         Awaitility.await().atMost(WAIT).until(() -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid",
                 groupId) == 0);
     }
@@ -105,63 +103,59 @@ public abstract class InventoryProjectionContract {
         String site = "site-" + UUID.randomUUID();
         String kept = UUID.randomUUID().toString();
         String retired = UUID.randomUUID().toString();
-        for (String id : java.util.List.of(kept, retired)) {
-            KafkaTestClient.publish(Topics.INVENTORY_EVENTS, id, registered(id, "d-" + id).replace("\"env\":\"test\"",
-                    "\"site\":\"" + site + "\""), headers(UUID.randomUUID().toString(), id));
-        }
+        InventoryRecords.device(ORG, kept, null, "d-" + kept, Map.of("site", site));
+        InventoryRecords.device(ORG, retired, null, "d-" + retired, Map.of("site", site));
         String groupId = UUID.randomUUID().toString();
-        publishAs(EventType.GROUP_CHANGED, groupId, "{\"groupId\":\"" + groupId + "\",\"name\":\"" + site
-                + "\",\"kind\":\"static\",\"members\":[\"" + kept + "\",\"" + retired + "\"],\"deleted\":false,"
-                + "\"changedAt\":\"2026-12-02T10:00:00Z\"}");
-        Awaitility.await().atMost(WAIT).until(() -> targets(null, site, null).size() == 2
+        InventoryRecords.staticGroup(ORG, groupId, site, List.of(kept, retired));
+        // GROUP_NOT_FOUND until the group is projected
+        Awaitility.await().atMost(WAIT).ignoreException(io.edgefleet.core.error.FleetException.class)
+                .until(() -> targets(null, site, null).size() == 2
                 && targets(null, null, "site=" + site).size() == 2);
 
-        publishAs(EventType.DEVICE_DECOMMISSIONED, retired, "{\"deviceId\":\"" + retired + "\",\"decommissionedBy\":\"ops\","
-                + "\"decommissionedAt\":\"2026-12-02T10:01:00Z\"}");
-        java.util.List<UUID> onlyKept = java.util.List.of(UUID.fromString(kept));
+        InventoryRecords.state(ORG, retired, null, "d-" + retired, Map.of("site", site), "decommissioned", 2);
+        List<UUID> onlyKept = List.of(UUID.fromString(kept));
         Awaitility.await().atMost(WAIT).until(() -> targets(null, site, null).equals(onlyKept));
         assertEquals(onlyKept, targets(null, null, "site=" + site));
-        assertEquals(java.util.List.of(), targets(retired, null, null), "not a target even when named by id");
+        assertEquals(List.of(), targets(retired, null, null), "not a target even when named by id");
         assertEquals(onlyKept, targets(kept, null, null));
         assertEquals("d-" + retired, nameOrNull(retired), "the retired device stays projected");
     }
 
-    /** The devices the projection's read API resolves for one scope, as a service embedding it would. */
-    private java.util.List<UUID> targets(String device, String group, String labelSelector) {
-        DeviceScopes.Scope scope = scopes.resolve("default", device, group, labelSelector);
-        return projectedDevices.targets("default", scope, 10);
-    }
-
-    private static void publishAs(EventType type, String key, String data) {
-        Map<String, String> headers = new java.util.HashMap<>(headers(UUID.randomUUID().toString(), key));
-        headers.put("ce_type", type.wireName());
-        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, data, headers);
-    }
-
     @Test
-    void noRecordStopsTheConsumer() {
+    void noRecordStopsEitherConsumer() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        PoisonRecords.assertConsumerSurvives(Topics.INVENTORY_EVENTS, serviceName(), EventType.DEVICE_REGISTERED.wireName(),
-                "default", registered(UUID.randomUUID().toString(), "never-applied"),
-                new PoisonRecords.Good(first, registered(first, "good-1"), headers(UUID.randomUUID().toString(), first)),
-                new PoisonRecords.Good(second, registered(second, "good-2"), headers(UUID.randomUUID().toString(), second)),
+        PoisonRecords.assertConsumerSurvives(Topics.INVENTORY_DEVICES, serviceName(), EventType.DEVICE_STATE.wireName(), ORG,
+                state(UUID.randomUUID().toString(), "never-applied"),
+                new PoisonRecords.Good(first, state(first, "good-1"), InventoryRecords.headers(EventType.DEVICE_STATE, ORG, first)),
+                new PoisonRecords.Good(second, state(second, "good-2"), InventoryRecords.headers(EventType.DEVICE_STATE, ORG, second)),
                 () -> "good-1".equals(nameOrNull(first)) && "good-2".equals(nameOrNull(second)));
+
+        String group = UUID.randomUUID().toString();
+        PoisonRecords.assertConsumerSurvives(Topics.INVENTORY_EVENTS, serviceName(), EventType.GROUP_CHANGED.wireName(), ORG,
+                groupData(UUID.randomUUID().toString(), "never-applied"),
+                new PoisonRecords.Good(group, groupData(group, "good-g1"), InventoryRecords.headers(EventType.GROUP_CHANGED, ORG, group)),
+                new PoisonRecords.Good(group, groupData(group, "good-g2"), InventoryRecords.headers(EventType.GROUP_CHANGED, ORG, group)),
+                () -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid AND name = 'good-g2'", group) == 1);
     }
 
-    private static String registered(String deviceId, String name) {
+    private static String state(String deviceId, String name) {
         return "{\"deviceId\":\"" + deviceId + "\",\"name\":\"" + name + "\",\"labels\":{\"env\":\"test\"},"
-                + "\"registeredAt\":\"2026-11-29T10:00:00Z\"}";
+                + "\"lifecycle\":\"registered\",\"connectivity\":\"offline\",\"resourceVersion\":1}";
     }
 
-    private void publish(String eventId, String key, String deviceId, String name) {
-        KafkaTestClient.publish(Topics.INVENTORY_EVENTS, key, registered(deviceId, name), headers(eventId, deviceId));
+    private static String groupData(String groupId, String name) {
+        return "{\"groupId\":\"" + groupId + "\",\"name\":\"" + name + "\",\"kind\":\"dynamic\",\"selector\":\"env=test\","
+                + "\"members\":[],\"deleted\":false,\"changedAt\":\"2026-12-02T10:00:00Z\"}";
     }
 
-    private static Map<String, String> headers(String eventId, String subject) {
-        return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/test",
-                "ce_type", EventType.DEVICE_REGISTERED.wireName(), "ce_subject", subject,
-                "ce_orgid", "default", "content-type", "application/json");
+    /** The devices the projection's read API resolves for one scope, as a service embedding it would. */
+    private List<UUID> targets(String device, String group, String labelSelector) {
+        return inTransaction(() -> projectedDevices.targets(ORG, scopes.resolve(ORG, device, group, labelSelector), 10));
+    }
+
+    private static <T> T inTransaction(java.util.concurrent.Callable<T> work) {
+        return QuarkusTransaction.requiringNew().call(work);
     }
 
     private static void awaitProjectedName(String deviceId, String name) {
@@ -186,7 +180,7 @@ public abstract class InventoryProjectionContract {
         }
     }
 
-    private static long count(String sql, String... params) throws SQLException {
+    private static long count(String sql, String... params) {
         try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setString(i + 1, params[i]);
@@ -195,6 +189,8 @@ public abstract class InventoryProjectionContract {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -43,6 +43,38 @@ public abstract class ServicePlatformContract {
         }
     }
 
+    /** One consumer-group rule: {@code <service>.<channel>}, so a group names who reads what. */
+    @Test
+    void everyConsumerGroupIsNamedServiceDotChannel() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String service = config.getValue("quarkus.application.name", String.class);
+        java.util.List<String> channels = new java.util.ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
+                String channel = name.substring("mp.messaging.incoming.".length(), name.length() - ".topic".length());
+                channels.add(channel);
+                org.junit.jupiter.api.Assertions.assertEquals(service + "." + channel, config.getOptionalValue(
+                        "mp.messaging.incoming." + channel + ".group.id", String.class).orElse(null), channel);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(channels.isEmpty(), "every service consumes at least one topic");
+    }
+
+    /** Compacted topics keep each key's latest record, so a projection can be rebuilt from them. */
+    @Test
+    void compactedTopicsAreDeclaredCompacted() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                "bootstrap.servers", EdgeFleetInfra.kafka().bootstrapServers()))) {
+            for (String topic : io.edgefleet.events.Topics.COMPACTED) {
+                org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                        "compact".equals(admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource)
+                                .get("cleanup.policy").value()));
+            }
+        }
+    }
+
     @Test
     void exposesPrometheusMetrics() {
         given().when().get("/q/metrics")
@@ -80,6 +112,14 @@ public abstract class ServicePlatformContract {
         com.fasterxml.jackson.databind.JsonNode committed = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(java.nio.file.Path.of("src/main/openapi/openapi.json").toFile());
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), RequestBounds.findings(committed));
+    }
+
+    /** A Java (or any) client can be generated from the committed contract and relied on. */
+    @Test
+    void committedContractIsReadyForAGeneratedClient() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode committed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("src/main/openapi/openapi.json").toFile());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), ClientReadiness.findings(committed));
     }
 
     /** The committed contract passes the OpenAPI linter (Redocly, rules in redocly.yaml). */

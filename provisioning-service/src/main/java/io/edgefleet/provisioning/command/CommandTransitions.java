@@ -52,7 +52,7 @@ public class CommandTransitions {
         Counter.builder("edgefleet_command_transitions").description("Command transitions, by the status entered")
                 .tag("status", command.status.wireName()).register(registry).increment();
         outbox.record(EventType.COMMAND_STATUS_CHANGED, command.orgId, command.deviceId.toString(),
-                new CommandStatusChanged(command.id.toString(), command.deviceId.toString(), command.type,
+                CommandStatusChanged.transition(command.id.toString(), command.deviceId.toString(), command.type,
                         command.status, previous, command.idempotencyKey, command.result, command.failureReason,
                         OffsetDateTime.now(clock).toInstant()));
     }

@@ -6,6 +6,7 @@ import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.command.CommandService;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -27,7 +28,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Operators' commands: request for a device, read, list per device, cancel. */
@@ -43,6 +48,11 @@ public class CommandResource {
     }
 
     /** 201 for a new command; 200 with the earlier command when the idempotency key repeats. */
+    @Operation(operationId = "requestCommand", summary = "Send a command to a device")
+    @APIResponse(responseCode = "201", description = "The new command, queued, with its Location")
+    @APIResponse(responseCode = "200", description = "The command an earlier request with the same Idempotency-Key created")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @Path("devices/{deviceId}/commands")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -60,6 +70,7 @@ public class CommandResource {
                 uri.getBaseUriBuilder().path("api/v1/commands").path(view.id()).build()).entity(view).build();
     }
 
+    @Operation(operationId = "getCommand", summary = "Get a command and its status")
     @GET
     @Path("commands/{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -67,17 +78,23 @@ public class CommandResource {
         return CommandView.of(service.get(org.id(), id));
     }
 
+    @Operation(operationId = "listDeviceCommands", summary = "List a device's commands")
     @GET
     @Path("devices/{deviceId}/commands")
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<CommandView> list(@PathParam("deviceId") UUID deviceId, @BeanParam ListQuery query,
-                                  @QueryParam("status") String status) {
+                                  @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"queued", "delivered",
+                                          "acknowledged", "running", "succeeded", "failed", "expired", "cancelled",
+                                          "rejected"})) String status) {
         query.refuseLabelSelector("commands");
         int limit = query.limit();
         return Page.fromOverfetch(service.page(org.id(), deviceId, status(status), Cursors.uuidAfter(query), limit + 1),
                 limit, c -> c.id.toString(), CommandView::of);
     }
 
+    @Operation(operationId = "cancelCommand", summary = "Cancel a command the agent has not acknowledged")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("commands/{id}/cancel")
     @RolesAllowed(FleetRoles.OPERATOR)

@@ -11,6 +11,7 @@ import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.provisioning.command.AgentCommandUpdates;
 import io.edgefleet.provisioning.gateway.HttpDelivery;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.FleetRoles;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,16 +28,14 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The HTTP fallback of the agent session, for networks that block WebSockets: long-poll for
  * commands, report their progress. Device tokens only; a device sees only its own commands.
  */
-@SecurityScheme(securitySchemeName = FleetRoles.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = DeviceAuthenticationMechanism.OPENAPI_DESCRIPTION)
 @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
 @Path("/api/v1/device/commands")
 @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
@@ -56,6 +55,7 @@ public class DeviceCommandResource {
     }
 
     /** Commands not yet acknowledged, in order; waits up to {@code waitSeconds} for one to arrive. */
+    @Operation(operationId = "pollDeviceCommands", summary = "Long-poll for the calling device's pending commands")
     @GET
     @Path("pending")
     public Pending pending(@QueryParam("waitSeconds") @DefaultValue("0") int waitSeconds)
@@ -67,6 +67,7 @@ public class DeviceCommandResource {
         return new Pending(delivery.poll(device.deviceId(), Duration.ofSeconds(waitSeconds)));
     }
 
+    @Operation(operationId = "getDeviceCommand", summary = "Get one of the calling device's commands")
     @GET
     @Path("{id}")
     public CommandView get(@PathParam("id") UUID id) {
@@ -74,6 +75,11 @@ public class DeviceCommandResource {
     }
 
     /** The agent's report on a command: {@code acknowledged}, {@code running}, {@code succeeded} or {@code failed}. */
+    @Operation(operationId = "reportCommandStatus",
+            summary = "Report the progress of one of the calling device's commands")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @Path("{id}/status")
     public CommandView report(@PathParam("id") UUID id, @Valid @NotNull StatusReport report) {

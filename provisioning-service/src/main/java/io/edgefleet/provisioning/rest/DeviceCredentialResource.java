@@ -7,6 +7,7 @@ import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.DeviceCredentialService;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
@@ -48,6 +51,8 @@ public class DeviceCredentialResource {
     }
 
     /** RFC 7523-style: a JWT assertion signed with the device key, in exchange for an access token. */
+    @Operation(operationId = "issueDeviceToken",
+            summary = "Exchange a signed device assertion for a device access token")
     @POST
     @Path("device-tokens")
     @PermitAll
@@ -57,6 +62,7 @@ public class DeviceCredentialResource {
     }
 
     /** Public keys verifying device access tokens; any service (or system) may fetch it. */
+    @Operation(operationId = "getDeviceTokenKeys", summary = "Get the keys device access tokens are signed with (JWKS)")
     @GET
     @Path("device-tokens/jwks")
     @PermitAll
@@ -67,6 +73,10 @@ public class DeviceCredentialResource {
     }
 
     /** The calling device replaces its key; {@code proof} is an assertion signed with the new key. */
+    @Operation(operationId = "rotateDeviceKey", summary = "Replace the calling device's public key")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @Path("device/key")
     @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
@@ -76,6 +86,9 @@ public class DeviceCredentialResource {
         return IdentityView.of(service.rotateKey(device.get(), request.publicKey(), request.proof()));
     }
 
+    @Operation(operationId = "revokeDevice", summary = "Revoke a device's identity: its tokens stop working")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("devices/{id}/revoke")
     @RolesAllowed(FleetRoles.OPERATOR)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/enrollment-bundles}: offline onboarding. Creates an enrollment token and
@@ -43,6 +46,10 @@ public class EnrollmentBundleResource {
         this.json = json;
     }
 
+    @Operation(operationId = "createEnrollmentBundle",
+            summary = "Create an onboarding bundle for a device without network access at install")
+    @APIResponse(responseCode = "201", description = "The bundle")
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull EnrollmentTokenRequest request) {

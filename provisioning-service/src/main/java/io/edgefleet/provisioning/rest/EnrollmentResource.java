@@ -5,6 +5,7 @@ import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.provisioning.domain.Enrollment;
 import io.edgefleet.provisioning.service.EnrollmentService;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -24,6 +25,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +49,11 @@ public class EnrollmentResource {
     }
 
     /** 201 with status {@code approved} and the device id, or 202 with status {@code pending}. */
+    @Operation(operationId = "enrollDevice", summary = "Enroll a device with an enrollment token")
+    @APIResponse(responseCode = "201", description = "Enrolled: the token approves on its own")
+    @APIResponse(responseCode = "202", description = "Pending an operator's approval")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @PermitAll
     @SecurityRequirementsSet({})
@@ -53,15 +64,18 @@ public class EnrollmentResource {
                 .location(uri.getAbsolutePathBuilder().path(enrollment.id.toString()).build()).build();
     }
 
+    @Operation(operationId = "listEnrollments", summary = "List enrollment requests")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<EnrollmentView> list(@BeanParam ListQuery query, @QueryParam("status") String status) {
+    public Page<EnrollmentView> list(@BeanParam ListQuery query, @QueryParam("status")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "approved", "rejected"})) String status) {
         query.refuseLabelSelector("enrollments");
         int limit = query.limit();
         return Page.fromOverfetch(service.page(org.id(), status(status), Cursors.uuidAfter(query), limit + 1),
                 limit, e -> e.id.toString(), EnrollmentView::of);
     }
 
+    @Operation(operationId = "getEnrollment", summary = "Get an enrollment request")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -69,6 +83,9 @@ public class EnrollmentResource {
         return EnrollmentView.of(service.get(org.id(), id));
     }
 
+    @Operation(operationId = "approveEnrollment", summary = "Approve a pending enrollment")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("{id}/approve")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -76,6 +93,9 @@ public class EnrollmentResource {
         return EnrollmentView.of(service.approve(org.id(), id, org.actor()));
     }
 
+    @Operation(operationId = "rejectEnrollment", summary = "Reject a pending enrollment")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("{id}/reject")
     @RolesAllowed(FleetRoles.OPERATOR)

@@ -2,6 +2,7 @@ package io.edgefleet.provisioning.rest;
 
 import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/enrollment-tokens}: tokens operators hand to devices so they may enroll. */
@@ -35,6 +38,9 @@ public class EnrollmentTokenResource {
         this.clock = clock;
     }
 
+    @Operation(operationId = "createEnrollmentToken", summary = "Create an enrollment token")
+    @APIResponse(responseCode = "201", description = "The token, shown once, with its Location")
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public RestResponse<EnrollmentTokenView> create(@Valid @NotNull EnrollmentTokenRequest request, UriInfo uri) {
@@ -44,6 +50,7 @@ public class EnrollmentTokenResource {
                 .entity(EnrollmentTokenView.of(created.token(), now(), created.secret())).build();
     }
 
+    @Operation(operationId = "listEnrollmentTokens", summary = "List enrollment tokens")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<EnrollmentTokenView> list(@BeanParam ListQuery query) {
@@ -54,6 +61,7 @@ public class EnrollmentTokenResource {
                 t -> t.id.toString(), t -> EnrollmentTokenView.of(t, now, null));
     }
 
+    @Operation(operationId = "getEnrollmentToken", summary = "Get an enrollment token")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -61,6 +69,7 @@ public class EnrollmentTokenResource {
         return EnrollmentTokenView.of(service.get(org.id(), id), now(), null);
     }
 
+    @Operation(operationId = "revokeEnrollmentToken", summary = "Revoke an enrollment token")
     @POST
     @Path("{id}/revoke")
     @RolesAllowed(FleetRoles.OPERATOR)

@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
+import io.edgefleet.messaging.tx.AdvisoryLocks;
 import io.edgefleet.projection.read.ProjectedDevices;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -22,20 +23,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertEvaluator {
 
+    /** The advisory-lock purpose under which one replica at a time evaluates a rule. */
+    static final String RULE_LOCK = "alert-rule";
+
     private final EntityManager entityManager;
     private final AlertConditions conditions;
     private final Silences silences;
     private final AlertNotifier notifier;
     private final ProjectedDevices devices;
+    private final AdvisoryLocks locks;
     private final Clock clock;
 
     public AlertEvaluator(EntityManager entityManager, AlertConditions conditions, Silences silences, AlertNotifier notifier,
-                          ProjectedDevices devices, Clock clock) {
+                          ProjectedDevices devices, AdvisoryLocks locks, Clock clock) {
         this.entityManager = entityManager;
         this.conditions = conditions;
         this.silences = silences;
         this.notifier = notifier;
         this.devices = devices;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -58,7 +64,7 @@ public class AlertEvaluator {
 
     private int evaluate(UUID ruleId, Instant now) {
         AlertRule rule = entityManager.find(AlertRule.class, ruleId);
-        if (rule == null || !lock(ruleId)) {
+        if (rule == null || !locks.tryLock(RULE_LOCK, ruleId.toString())) {
             return 0;
         }
         Map<UUID, Alert> open = new HashMap<>();
@@ -134,11 +140,6 @@ public class AlertEvaluator {
         alert.updatedAt = at(now);
         entityManager.persist(alert);
         return alert;
-    }
-
-    private boolean lock(UUID ruleId) {
-        return (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", ruleId.getMostSignificantBits() ^ ruleId.getLeastSignificantBits()).getSingleResult();
     }
 
     private static OffsetDateTime at(Instant instant) {

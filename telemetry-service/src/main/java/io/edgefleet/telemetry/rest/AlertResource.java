@@ -3,9 +3,10 @@ package io.edgefleet.telemetry.rest;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.projection.read.DeviceScopes;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
-import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
+import io.edgefleet.rest.paging.SelectorListQuery;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;
@@ -21,6 +22,11 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/alerts}: pending, firing and resolved alerts, filtered by state, severity,
@@ -55,10 +61,14 @@ public class AlertResource {
         }
     }
 
+    @Operation(operationId = "listAlerts", summary = "List alerts")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<AlertView> list(@BeanParam ListQuery query, @QueryParam("state") String state,
-                                @QueryParam("severity") String severity, @QueryParam("device") String device,
+    public Page<AlertView> list(@BeanParam SelectorListQuery query,
+                                @QueryParam("state") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "firing",
+                                        "resolved"})) String state,
+                                @QueryParam("severity") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"critical", "warning",
+                                        "info"})) String severity, @QueryParam("device") String device,
                                 @QueryParam("rule") String rule) {
         Alerts.Filter filter = new Alerts.Filter(oneOf("state", state, STATES), oneOf("severity", severity, SEVERITIES),
                 uuid("device", device), uuid("rule", rule));
@@ -68,6 +78,7 @@ public class AlertResource {
                 a -> a.id.toString(), AlertView::of);
     }
 
+    @Operation(operationId = "getAlert", summary = "Get an alert")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -75,6 +86,9 @@ public class AlertResource {
         return AlertView.of(alerts.get(org.id(), id));
     }
 
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge a firing alert")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("{id}/acknowledge")
     @RolesAllowed(FleetRoles.OPERATOR)

@@ -2,6 +2,7 @@ package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -27,7 +28,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/alert-rules}: what raises alerts. Operators write, viewers read. */
@@ -52,6 +55,10 @@ public class AlertRuleResource {
         }
     }
 
+    @Operation(operationId = "createAlertRule", summary = "Create an alert rule")
+    @APIResponse(responseCode = "201", description = "The rule, with its ETag and Location")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull AlertRuleSpec spec, @Context UriInfo uri) {
@@ -60,6 +67,7 @@ public class AlertRuleResource {
                 .entity(AlertRuleView.of(rule)).build();
     }
 
+    @Operation(operationId = "listAlertRules", summary = "List alert rules")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<AlertRuleView> list(@BeanParam ListQuery query) {
@@ -69,6 +77,7 @@ public class AlertRuleResource {
                 AlertRuleView::of);
     }
 
+    @Operation(operationId = "getAlertRule", summary = "Get an alert rule, with its ETag")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -77,6 +86,11 @@ public class AlertRuleResource {
     }
 
     /** Replaces the rule's spec; {@code If-Match: "<version>"} guards against lost updates. */
+    @Operation(operationId = "replaceAlertRule", summary = "Replace an alert rule")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
+    @APIResponse(responseCode = "412", description = Refusals.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @PUT
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
@@ -91,6 +105,8 @@ public class AlertRuleResource {
                 .build();
     }
 
+    @Operation(operationId = "deleteAlertRule", summary = "Delete an alert rule")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Read side of telemetry: {@code query} aggregates a metric of one device, a group or a label
@@ -44,6 +45,8 @@ public class MetricsQueryResource {
         this.org = org;
     }
 
+    @Operation(operationId = "queryMetrics",
+            summary = "Query a metric over time for a device, a group or a label selector")
     @GET
     @Path("query")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -72,6 +75,7 @@ public class MetricsQueryResource {
     public record Series(String metric, String agg, String step, List<MetricQueries.Point> points) {
     }
 
+    @Operation(operationId = "getLatestMetrics", summary = "Get a device's latest value of each metric")
     @GET
     @Path("latest")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -87,6 +91,7 @@ public class MetricsQueryResource {
     public record Latest(String device, List<MetricQueries.Latest> values) {
     }
 
+    @Operation(operationId = "getFleetOverview", summary = "Get the fleet's reporting devices and the busiest ones")
     @GET
     @Path("overview")
     @RolesAllowed(FleetRoles.VIEWER)

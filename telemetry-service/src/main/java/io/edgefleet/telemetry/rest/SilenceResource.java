@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/v1/silences}: mute notifications of matching alerts for a while (maintenance, known issues). */
 @Path("/api/v1/silences")
@@ -45,6 +48,9 @@ public class SilenceResource {
         }
     }
 
+    @Operation(operationId = "createSilence", summary = "Create a silence")
+    @APIResponse(responseCode = "201", description = "The silence, with its Location")
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
     public Response create(@Valid @NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
@@ -53,6 +59,7 @@ public class SilenceResource {
                 .entity(SilenceView.of(silence)).build();
     }
 
+    @Operation(operationId = "listSilences", summary = "List silences")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") String activeParam) {
@@ -63,6 +70,7 @@ public class SilenceResource {
                 s -> s.id.toString(), SilenceView::of);
     }
 
+    @Operation(operationId = "getSilence", summary = "Get a silence")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
@@ -70,11 +78,14 @@ public class SilenceResource {
         return SilenceView.of(silences.get(org.id(), id));
     }
 
-    /** Ends the silence now. */
+    /** Ends the silence now; it stays readable, ended, like every delete answers 204. */
+    @Operation(operationId = "expireSilence", summary = "End a silence now")
+    @APIResponse(responseCode = "204", description = "Ended, and still readable")
     @DELETE
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
-    public SilenceView expire(@PathParam("id") UUID id) {
-        return SilenceView.of(silences.expire(org.id(), id));
+    public Response expire(@PathParam("id") UUID id) {
+        silences.expire(org.id(), id);
+        return Response.noContent().build();
     }
 }

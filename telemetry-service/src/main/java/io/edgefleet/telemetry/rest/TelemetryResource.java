@@ -5,6 +5,7 @@ import io.edgefleet.deviceauth.CurrentDevice;
 import io.edgefleet.deviceauth.DeviceAuthenticationMechanism;
 import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.ingest.TelemetryIngest;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -17,14 +18,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** {@code POST /api/v1/telemetry}: devices post batches of samples (device tokens only). */
-@SecurityScheme(securitySchemeName = FleetRoles.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = DeviceAuthenticationMechanism.OPENAPI_DESCRIPTION)
 @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
 @Path("/api/v1/telemetry")
 public class TelemetryResource {
@@ -38,6 +37,11 @@ public class TelemetryResource {
     }
 
     /** 202 once Kafka holds the batch; the agent may then forget it. */
+    @Operation(operationId = "ingestTelemetry", summary = "Post a batch of the calling device's metric samples")
+    @APIResponse(responseCode = "202", description = "Accepted: on Kafka, stored shortly")
+    @APIResponse(responseCode = "413", description = Refusals.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
+    @APIResponse(responseCode = "503", description = Refusals.UNAVAILABLE)
     @POST
     @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
     @RolesAllowed(DeviceTokenVerifier.DEVICE_ROLE)

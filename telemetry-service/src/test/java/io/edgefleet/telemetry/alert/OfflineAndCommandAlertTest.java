@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.events.EventType;
-import io.edgefleet.telemetry.InventoryEvents;
+import io.edgefleet.projection.InventoryRecords;
 import io.edgefleet.telemetry.TelemetryApi;
 import io.edgefleet.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +40,8 @@ class OfflineAndCommandAlertTest {
     void aWatchedDeviceThatFallsSilentRaisesAnOfflineAlertWhichResolvesWhenItIsHeardAgain() {
         String remote = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
-        InventoryEvents.device(api.org(), remote, remote, "remote-1", Map.of("site", "remote"));
-        InventoryEvents.device(api.org(), other, other, "other-1", Map.of("site", "hq"));
+        InventoryRecords.device(api.org(), remote, remote, "remote-1", Map.of("site", "remote"));
+        InventoryRecords.device(api.org(), other, other, "other-1", Map.of("site", "hq"));
         String rule = alerts.rule(Map.of("name", "remote-offline", "kind", "offline", "severity", "warning",
                 "labelSelector", "site=remote", "offline", Map.of("after", "10m")));
         heartbeat(remote, t0);

@@ -66,7 +66,9 @@ class SilenceTest {
         assertTrue(events.stream().noneMatch(AlertApi.event(EventType.ALERT_FIRING, muted)), "the silenced alert was announced");
         assertTrue(events.stream().anyMatch(AlertApi.event(EventType.ALERT_FIRING, marker)));
 
-        api.operator().when().delete("/api/v1/silences/" + silence).then().statusCode(200);
+        api.operator().when().delete("/api/v1/silences/" + silence).then().statusCode(204);
+        String endsAt = api.viewer().when().get("/api/v1/silences/" + silence).then().statusCode(200).extract().path("endsAt");
+        assertTrue(!java.time.OffsetDateTime.parse(endsAt).isAfter(java.time.OffsetDateTime.now()), "ended, still readable");
         evaluator.evaluate(Instant.now().plusSeconds(1));
         AlertApi.eventsUntil(device, AlertApi.event(EventType.ALERT_FIRING, muted));
         assertEquals(false, alerts.alerts(device, "firing").stream().filter(a -> muted.equals(a.get("ruleId"))).findFirst()
@@ -76,9 +78,9 @@ class SilenceTest {
     @Test
     void aSilenceByLabelSelectorMutesOnlyMatchingDevices() {
         String inMaintenance = UUID.randomUUID().toString();
-        io.edgefleet.telemetry.InventoryEvents.device(api.org(), inMaintenance, inMaintenance, "maint-1",
+        io.edgefleet.projection.InventoryRecords.device(api.org(), inMaintenance, inMaintenance, "maint-1",
                 Map.of("maintenance", "true"));
-        io.edgefleet.telemetry.InventoryEvents.device(api.org(), device, device, "busy-1", Map.of());
+        io.edgefleet.projection.InventoryRecords.device(api.org(), device, device, "busy-1", Map.of());
         alerts.rule(AlertApi.threshold("pods-high", "warning", "edgefleet_pods", ">", 10, "0s"));
         api.operator().body(Map.of("labelSelector", "maintenance=true", "startsAt", now.minusSeconds(60).toString(),
                 "endsAt", now.plus(Duration.ofHours(2)).toString()))

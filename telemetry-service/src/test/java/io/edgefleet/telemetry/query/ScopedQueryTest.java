@@ -4,7 +4,7 @@ import static io.edgefleet.telemetry.TelemetryApi.sample;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.edgefleet.telemetry.InventoryEvents;
+import io.edgefleet.projection.InventoryRecords;
 import io.edgefleet.telemetry.TelemetryApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,11 +36,11 @@ class ScopedQueryTest {
 
     @BeforeEach
     void fleetOfThreeReporting() {
-        InventoryEvents.device(api.org(), berlin1, berlin1Identity, "berlin-1", Map.of("site", "berlin", "ring", "canary"));
-        InventoryEvents.device(api.org(), berlin2, berlin2, "berlin-2", Map.of("site", "berlin"));
-        InventoryEvents.device(api.org(), paris, paris, "paris-1", Map.of("site", "paris"));
-        InventoryEvents.staticGroup(api.org(), UUID.randomUUID().toString(), "picked", List.of(berlin1, paris));
-        InventoryEvents.dynamicGroup(api.org(), UUID.randomUUID().toString(), "canaries", "ring=canary");
+        InventoryRecords.device(api.org(), berlin1, berlin1Identity, "berlin-1", Map.of("site", "berlin", "ring", "canary"));
+        InventoryRecords.device(api.org(), berlin2, berlin2, "berlin-2", Map.of("site", "berlin"));
+        InventoryRecords.device(api.org(), paris, paris, "paris-1", Map.of("site", "paris"));
+        InventoryRecords.staticGroup(api.org(), UUID.randomUUID().toString(), "picked", List.of(berlin1, paris));
+        InventoryRecords.dynamicGroup(api.org(), UUID.randomUUID().toString(), "canaries", "ring=canary");
         api.post(berlin1Identity, List.of(sample(CPU, minute, 0.9), sample("node_memory_usage_ratio", minute, 0.2)));
         api.post(berlin2, List.of(sample(CPU, minute, 0.5), sample("node_memory_usage_ratio", minute, 0.7)));
         api.post(paris, List.of(sample(CPU, minute, 0.1)));

@@ -7,13 +7,15 @@ import java.util.Set;
 
 /**
  * A command's lifecycle: queued → delivered → acknowledged → running → succeeded | failed,
- * or expired | cancelled before the agent acknowledged it.
+ * or expired | cancelled before the agent acknowledged it. A request refused before it was
+ * queued — by a rule or a policy — is {@code rejected}: final from the start, never delivered,
+ * published with a stable code, the reason and the request's correlation id.
  */
 public enum CommandStatus {
 
-    QUEUED, DELIVERED, ACKNOWLEDGED, RUNNING, SUCCEEDED, FAILED, EXPIRED, CANCELLED;
+    QUEUED, DELIVERED, ACKNOWLEDGED, RUNNING, SUCCEEDED, FAILED, EXPIRED, CANCELLED, REJECTED;
 
-    private static final Set<CommandStatus> FINAL = Set.of(SUCCEEDED, FAILED, EXPIRED, CANCELLED);
+    private static final Set<CommandStatus> FINAL = Set.of(SUCCEEDED, FAILED, EXPIRED, CANCELLED, REJECTED);
 
     @JsonValue
     public String wireName() {

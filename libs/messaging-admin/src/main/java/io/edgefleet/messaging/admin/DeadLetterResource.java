@@ -5,6 +5,7 @@ import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.messaging.consumer.DeadLetterReplay;
 import io.edgefleet.messaging.consumer.DeadLetterStore;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/admin/dead-letters}: records this service's consumers could not apply, for an
@@ -39,6 +42,7 @@ public class DeadLetterResource {
         this.org = org;
     }
 
+    @Operation(operationId = "listDeadLetters", summary = "List records this service's consumers could not apply")
     @GET
     public Page<DeadLetterView> list(@BeanParam ListQuery query,
                                      @QueryParam("consumer") @Size(max = Limits.EVENT_ATTRIBUTE) String consumer) {
@@ -48,6 +52,7 @@ public class DeadLetterResource {
                 d -> d.id().toString(), DeadLetterView::summary);
     }
 
+    @Operation(operationId = "getDeadLetter", summary = "Get a dead letter with its record")
     @GET
     @Path("{id}")
     public DeadLetterView get(@PathParam("id") UUID id) {
@@ -56,6 +61,9 @@ public class DeadLetterResource {
     }
 
     /** Runs the record through its consumer again; 409 {@code REPLAY_FAILED} (recorded too) if it fails again. */
+    @Operation(operationId = "replayDeadLetter", summary = "Replay a dead letter through its consumer")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("{id}/replay")
     public DeadLetterReplay.Outcome replay(@PathParam("id") UUID id) {

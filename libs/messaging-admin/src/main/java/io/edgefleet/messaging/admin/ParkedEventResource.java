@@ -3,6 +3,7 @@ package io.edgefleet.messaging.admin;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.messaging.outbox.ParkedEventStore;
+import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/admin/parked-events}: events of the caller's organization that Kafka refused for
@@ -33,6 +36,7 @@ public class ParkedEventResource {
         this.org = org;
     }
 
+    @Operation(operationId = "listParkedEvents", summary = "List events the outbox could not publish")
     @GET
     public Page<ParkedEventStore.ParkedEvent> list(@BeanParam ListQuery query) {
         query.refuseLabelSelector("parked events");
@@ -41,6 +45,7 @@ public class ParkedEventResource {
                 e -> e.id().toString(), e -> e);
     }
 
+    @Operation(operationId = "getParkedEvent", summary = "Get a parked event")
     @GET
     @Path("{id}")
     public ParkedEventStore.ParkedEvent get(@PathParam("id") UUID id) {
@@ -48,6 +53,9 @@ public class ParkedEventResource {
                 .orElseThrow(() -> new FleetException(CommonErrorCode.NOT_FOUND, "no parked event " + id));
     }
 
+    @Operation(operationId = "replayParkedEvent", summary = "Put a parked event back into the outbox")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @POST
     @Path("{id}/replay")
     public ParkedEventStore.ParkedEvent replay(@PathParam("id") UUID id) {

@@ -16,4 +16,9 @@ public record CloudEvent(String id, String source, String type, String subject, 
         }
         return orgId;
     }
+
+    /** A Kafka tombstone (null value) of a compacted topic: the subject's record is deleted. */
+    public boolean isTombstone() {
+        return dataJson == null;
+    }
 }

@@ -48,7 +48,7 @@ public final class CloudEventCodec {
 
     public ProducerRecord<String, byte[]> encode(String topic, String key, CloudEvent event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                event.dataJson().getBytes(StandardCharsets.UTF_8));
+                event.isTombstone() ? null : event.dataJson().getBytes(StandardCharsets.UTF_8));
         Headers headers = record.headers();
         put(headers, SPECVERSION, SPEC_VERSION);
         put(headers, ID, event.id());
@@ -57,12 +57,19 @@ public final class CloudEventCodec {
         put(headers, SUBJECT, event.subject());
         put(headers, TIME, event.time() == null ? null : EventTime.format(event.time()));
         put(headers, ORG, event.orgId());
+        if (event.isTombstone()) {
+            return record;
+        }
         put(headers, CONTENT_TYPE, JSON);
         EventType.fromWireName(event.type()).ifPresent(type -> put(headers, DATA_SCHEMA, type.schemaId()));
         return record;
     }
 
-    /** Decodes a record or throws {@link PoisonEventException} saying what is wrong with it. */
+    /**
+     * Decodes a record or throws {@link PoisonEventException} saying what is wrong with it. A
+     * null value with binary-mode headers is a tombstone ({@link CloudEvent#isTombstone()}); only
+     * routes that accept tombstones apply it, to every other route its missing data is poison.
+     */
     public CloudEvent decode(ConsumerRecord<String, byte[]> record) {
         RecordText text = new RecordText(record);
         if (record.headers().lastHeader(SPECVERSION) != null) {
@@ -76,7 +83,9 @@ public final class CloudEventCodec {
         requireJsonContentType(record.header(CONTENT_TYPE), "content-type header");
         requireJsonContentType(record.header(DATA_CONTENT_TYPE), DATA_CONTENT_TYPE + " header");
         String value = record.value();
-        requireJson(value);
+        if (value != null) {
+            requireJson(value);
+        }
         return new CloudEvent(Attributes.required(ID, record.header(ID)),
                 Attributes.required(SOURCE, record.header(SOURCE)),
                 Attributes.required(TYPE, record.header(TYPE)),

@@ -70,6 +70,14 @@ public class EventConsumer {
     String process(EventRoutes routes, ConsumerRecord<String, byte[]> record) {
         String consumer = routes.consumer();
         CloudEvent event = codec.decode(record);
+        Optional<EventRoutes.TombstoneHandler> tombstone = event.isTombstone() ? routes.tombstone(event.type())
+                : Optional.empty();
+        if (tombstone.isPresent()) {
+            return retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                tombstone.get().deleted(event);
+                return "processed";
+            }));
+        }
         Optional<EventRoutes.Route<?>> route = routes.route(event.type());
         if (route.isEmpty()) {
             retries.count(consumer, "ignored");

@@ -26,15 +26,23 @@ public final class EventRoutes {
         void handle(CloudEvent event, T data);
     }
 
+    /** Applies a tombstone of a compacted topic: the subject (the record's key) is gone. */
+    @FunctionalInterface
+    public interface TombstoneHandler {
+        void deleted(CloudEvent event);
+    }
+
     record Route<T>(EventType type, Class<T> dataType, boolean inbox, Handler<T> handler) {
     }
 
     private final String consumer;
     private final Map<String, Route<?>> routes;
+    private final Map<String, TombstoneHandler> tombstones;
 
-    private EventRoutes(String consumer, Map<String, Route<?>> routes) {
+    private EventRoutes(String consumer, Map<String, Route<?>> routes, Map<String, TombstoneHandler> tombstones) {
         this.consumer = consumer;
         this.routes = Map.copyOf(routes);
+        this.tombstones = Map.copyOf(tombstones);
     }
 
     /** {@code consumer} names it in the inbox, metrics and dead letters: {@code <service>/<channel>}. */
@@ -50,11 +58,16 @@ public final class EventRoutes {
         return Optional.ofNullable(routes.get(type));
     }
 
+    Optional<TombstoneHandler> tombstone(String type) {
+        return Optional.ofNullable(tombstones.get(type));
+    }
+
     /** Collects routes; one per event type. */
     public static final class Builder {
 
         private final String consumer;
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+        private final Map<String, TombstoneHandler> tombstones = new LinkedHashMap<>();
 
         private Builder(String consumer) {
             this.consumer = consumer;
@@ -70,6 +83,14 @@ public final class EventRoutes {
             return add(type, new Route<>(type, dataType, false, handler));
         }
 
+        /** Tombstones of {@code type} (null values on a compacted topic); idempotent by nature. */
+        public Builder tombstones(EventType type, TombstoneHandler handler) {
+            if (tombstones.putIfAbsent(type.wireName(), handler) != null) {
+                throw new IllegalArgumentException(consumer + " routes tombstones of " + type + " twice");
+            }
+            return this;
+        }
+
         private Builder add(EventType type, Route<?> route) {
             if (routes.putIfAbsent(type.wireName(), route) != null) {
                 throw new IllegalArgumentException(consumer + " routes " + type + " twice");
@@ -78,7 +99,7 @@ public final class EventRoutes {
         }
 
         public EventRoutes build() {
-            return new EventRoutes(consumer, routes);
+            return new EventRoutes(consumer, routes, tombstones);
         }
     }
 }

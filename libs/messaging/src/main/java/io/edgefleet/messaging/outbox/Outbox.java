@@ -1,6 +1,7 @@
 package io.edgefleet.messaging.outbox;
 
 import io.edgefleet.events.EventType;
+import io.edgefleet.events.Topics;
 import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,22 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, String orgId, String subject, Object data) {
+        return persist(type, orgId, subject, outgoing.dataJson(type, data));
+    }
+
+    /**
+     * Records a tombstone (a null value with the event's headers) for {@code subject} on a
+     * compacted topic: once compacted, the subject's state is gone from it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordTombstone(EventType type, String orgId, String subject) {
+        if (!Topics.COMPACTED.contains(type.topic())) {
+            throw new IllegalArgumentException(type + " is not on a compacted topic: a tombstone there deletes nothing");
+        }
+        return persist(type, orgId, subject, null);
+    }
+
+    private UUID persist(EventType type, String orgId, String subject, String dataJson) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.orgId = orgId;
@@ -49,10 +66,9 @@ public class Outbox {
         event.type = type.wireName();
         event.subject = subject;
         event.occurredAt = OffsetDateTime.now(clock);
-        event.data = outgoing.dataJson(type, data);
+        event.data = dataJson;
         entityManager.persist(event);
         afterCommit.run(relay::wakeUp);
         return event.id;
     }
-
 }

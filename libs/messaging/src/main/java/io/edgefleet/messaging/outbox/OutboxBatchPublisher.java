@@ -2,6 +2,7 @@ package io.edgefleet.messaging.outbox;
 
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.tx.AdvisoryLocks;
 import io.edgefleet.messaging.tx.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,32 +34,31 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 @ApplicationScoped
 public class OutboxBatchPublisher {
 
-    /** Arbitrary constant naming "the outbox publisher" among this database's advisory locks. */
-    private static final long PUBLISHER_LOCK = 0x0ED6EF1EE7L;
+    private static final String PUBLISHER_LOCK = "outbox-publisher";
 
     private final EntityManager entityManager;
     private final CloudEventCodec codec;
     private final OutboxConfig config;
     private final OutboxProducer producer;
     private final ParkedEvents parking;
+    private final AdvisoryLocks locks;
     private final Counter published;
 
     public OutboxBatchPublisher(EntityManager entityManager, CloudEventCodec codec, OutboxConfig config,
-                                OutboxProducer producer, ParkedEvents parking, MeterRegistry registry) {
+                                OutboxProducer producer, ParkedEvents parking, AdvisoryLocks locks, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.codec = codec;
         this.config = config;
         this.producer = producer;
         this.parking = parking;
+        this.locks = locks;
         this.published = Counter.builder("edgefleet_outbox_published")
                 .description("Outbox events published to Kafka").register(registry);
     }
 
     /** Must run inside a transaction; returns how many rows left the outbox (published or parked). */
     int publishBatch() {
-        Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", PUBLISHER_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!locks.tryLock(PUBLISHER_LOCK)) {
             return 0;
         }
         @SuppressWarnings("unchecked")

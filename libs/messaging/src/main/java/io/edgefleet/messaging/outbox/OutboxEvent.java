@@ -39,6 +39,7 @@ public class OutboxEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public OffsetDateTime occurredAt;
 
-    @Column(nullable = false, updatable = false)
+    /** The JSON data; null for a tombstone on a compacted topic. */
+    @Column(updatable = false)
     public String data;
 }

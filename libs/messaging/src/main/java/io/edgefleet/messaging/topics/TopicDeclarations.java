@@ -17,7 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,8 +100,9 @@ public class TopicDeclarations {
 
     private void declare(Admin admin) throws Exception {
         Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        compact(admin, existing);
         List<NewTopic> missing = topics().stream().filter(t -> !existing.contains(t))
-                .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())).toList();
+                .map(this::newTopic).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -112,6 +117,37 @@ public class TopicDeclarations {
             return;
         }
         LOG.infof("declared %d topics", missing.size());
+    }
+
+    /**
+     * A compacted topic that already exists (auto-created by a consumer that subscribed first,
+     * or declared by an older version) is switched to compaction: without it, retention would
+     * delete the states a rebuild needs.
+     */
+    private void compact(Admin admin, Set<String> existing) throws Exception {
+        Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new java.util.HashMap<>();
+        for (String topic : Topics.COMPACTED) {
+            if (!existing.contains(topic)) {
+                continue;
+            }
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            String policy = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
+                changes.put(resource, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+            LOG.infof("switched %s to compaction", changes.keySet());
+        }
+    }
+
+    private NewTopic newTopic(String name) {
+        NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
+        return Topics.COMPACTED.contains(name) ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT)) : topic;
     }
 
     private Map<String, Object> adminSettings() {

@@ -70,12 +70,25 @@ class CloudEventCodecTest {
         assertTrue(binaryPoison("{}", Map.of("ce_id", "x".repeat(300))).contains("longer than"));
         assertTrue(binaryPoison("{}", Map.of("content-type", "text/plain")).contains("not JSON"));
         assertTrue(binaryPoison("not json", Map.of()).contains("not JSON"));
-        assertTrue(binaryPoison(null, Map.of()).contains("no value"));
         ConsumerRecord<String, byte[]> badUtf8 = binary(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
                 Map.of());
         PoisonEventException e = assertThrows(PoisonEventException.class, () -> codec.decode(badUtf8));
         assertTrue(e.getMessage().contains("UTF-8"));
         assertEquals(PoisonEventException.INVALID_CLOUD_EVENT, e.code());
+    }
+
+    /** A null value with binary headers is a tombstone: routes that accept it apply it, to all others it is poison. */
+    @Test
+    void aNullValueIsATombstoneWhoseDataIsPoison() {
+        CloudEvent tombstone = codec.decode(binary(null, Map.of("ce_subject", "device-1")));
+        assertTrue(tombstone.isTombstone());
+        assertEquals("device-1", tombstone.subject());
+        assertTrue(assertThrows(PoisonEventException.class, () -> codec.tree(tombstone)).getMessage().contains("no value"));
+
+        var encoded = codec.encode("fleet.inventory.devices", "device-1", tombstone);
+        assertEquals(null, encoded.value());
+        assertEquals(null, encoded.headers().lastHeader("content-type"), "a tombstone has no content");
+        assertEquals("id-1", new String(encoded.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.edgefleet.rest.paging;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -25,6 +26,9 @@ public record Cursor(String afterKey) {
 
     /** Parses a client's token; anything not produced by {@link #token()} is a 400. */
     public static Cursor parse(String token) {
+        if (token.length() > Limits.SHORT_TEXT) {
+            throw invalid();
+        }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             if (!decoded.startsWith(PREFIX) || decoded.length() == PREFIX.length()) {

@@ -12,7 +12,7 @@ public final class Cursors {
     }
 
     /** The UUID after which a page starts, for lists ordered by a UUID id. */
-    public static Optional<UUID> uuidAfter(ListQuery query) {
+    public static Optional<UUID> uuidAfter(PageQuery query) {
         return query.cursor().map(cursor -> {
             try {
                 return UUID.fromString(cursor.afterKey());

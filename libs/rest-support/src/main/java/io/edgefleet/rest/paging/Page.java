@@ -10,6 +10,11 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
 
+    /** A whole list as one page, for lists bounded by the domain (a device's nodes, a bulk change's devices). */
+    public static <T> Page<T> of(List<T> items) {
+        return new Page<>(items, null);
+    }
+
     /**
      * Builds a page from rows fetched with {@code limit + 1}: the extra row only tells that a
      * next page exists, and the cursor points after the last row returned.

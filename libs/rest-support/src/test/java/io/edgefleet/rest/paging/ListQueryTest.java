@@ -27,4 +27,14 @@ class ListQueryTest {
                 () -> new ListQuery(null, null, "env=prod").refuseLabelSelector("groups"));
         assertEquals(CommonErrorCode.VALIDATION_FAILED, refused.errorCode());
     }
+
+    /** The bounds the contract documents for paging and selectors are the ones enforced. */
+    @Test
+    void cursorsAndSelectorsHaveTheirDocumentedBounds() {
+        assertEquals(CommonErrorCode.INVALID_CURSOR, assertThrows(FleetException.class,
+                () -> new ListQuery(null, "c".repeat(254), null).cursor()).errorCode());
+        assertEquals(CommonErrorCode.INVALID_LABEL_SELECTOR, assertThrows(FleetException.class,
+                () -> new SelectorListQuery(null, null, "a".repeat(1_025)).labelSelector()).errorCode());
+        assertEquals("env=prod", new SelectorListQuery(null, null, "env=prod").labelSelector().toString());
+    }
 }

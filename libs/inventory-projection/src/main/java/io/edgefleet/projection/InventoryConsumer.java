@@ -1,0 +1,51 @@
+package io.edgefleet.projection;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.inventory.DeviceState;
+import io.edgefleet.events.inventory.GroupChanged;
+import io.edgefleet.messaging.consumer.EventConsumer;
+import io.edgefleet.messaging.consumer.EventRoutes;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Feeds this service's projection. Devices come from the compacted
+ * {@code fleet.inventory.devices}, which holds every device's latest state, so a new service or
+ * a restored database rebuilds the whole projection from it; a state older than the projected
+ * one changes nothing (a replayed dead letter, say), so no inbox is needed there. Groups come
+ * from {@code fleet.inventory.events}, once per event.
+ */
+@ApplicationScoped
+public class InventoryConsumer {
+
+    private final EventConsumer consumer;
+    private final EventRoutes devices;
+    private final EventRoutes events;
+
+    public InventoryConsumer(EventConsumer consumer, DeviceProjector projector,
+                             @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.consumer = consumer;
+        this.devices = consumer.register(EventRoutes.consumer(service + "/inventory-devices")
+                .idempotent(EventType.DEVICE_STATE, DeviceState.class, projector::state)
+                .tombstones(EventType.DEVICE_STATE, projector::deleted)
+                .build());
+        this.events = consumer.register(EventRoutes.consumer(service + "/inventory-events")
+                .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
+                .build());
+    }
+
+    @Incoming("inventory-devices")
+    @Blocking
+    public void device(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(devices, record);
+    }
+
+    @Incoming("inventory-events")
+    @Blocking
+    public void event(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(events, record);
+    }
+}

@@ -1,0 +1,78 @@
+package io.edgefleet.projection;
+
+import io.edgefleet.events.EventType;
+import io.edgefleet.testsupport.KafkaTestClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes what inventory-service publishes for a projection, as it would: device states on
+ * the compacted {@code fleet.inventory.devices}, groups on {@code fleet.inventory.events}. Used by
+ * every service that embeds the projection.
+ */
+public final class InventoryRecords {
+
+    private InventoryRecords() {
+    }
+
+    /** A device in inventory, enrolled under {@code identityId} (null: not enrolled). */
+    public static void device(String org, String deviceId, String identityId, String name, Map<String, String> labels) {
+        state(org, deviceId, identityId, name, labels, identityId == null ? "registered" : "enrolled", 1);
+    }
+
+    /** One state of a device, at {@code resourceVersion}. */
+    public static void state(String org, String deviceId, String identityId, String name, Map<String, String> labels,
+                             String lifecycle, long resourceVersion) {
+        String identity = identityId == null ? "null" : "\"" + identityId + "\"";
+        publish(EventType.DEVICE_STATE, org, deviceId, "{\"deviceId\":\"" + deviceId + "\",\"identityId\":" + identity
+                + ",\"name\":\"" + name + "\",\"labels\":" + json(labels) + ",\"lifecycle\":\"" + lifecycle + "\","
+                + "\"connectivity\":\"connected\",\"resourceVersion\":" + resourceVersion + "}");
+    }
+
+    /** The device was deleted: a tombstone on the compacted topic. */
+    public static void deleted(String org, String deviceId) {
+        publish(EventType.DEVICE_STATE, org, deviceId, null);
+    }
+
+    public static void staticGroup(String org, String groupId, String name, List<String> members) {
+        String ids = members.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(",", "[", "]"));
+        group(org, groupId, "{\"groupId\":\"" + groupId + "\",\"name\":\"" + name
+                + "\",\"kind\":\"static\",\"members\":" + ids + ",\"deleted\":false,\"changedAt\":\"2026-11-29T10:00:00Z\"}");
+    }
+
+    public static void dynamicGroup(String org, String groupId, String name, String selector) {
+        group(org, groupId, "{\"groupId\":\"" + groupId + "\",\"name\":\"" + name
+                + "\",\"kind\":\"dynamic\",\"selector\":\"" + selector + "\",\"members\":[],\"deleted\":false,"
+                + "\"changedAt\":\"2026-11-29T10:00:00Z\"}");
+    }
+
+    /** A group.changed event with the given data, as is. */
+    public static void group(String org, String groupId, String data) {
+        publish(EventType.GROUP_CHANGED, org, groupId, data);
+    }
+
+    /** The CloudEvents headers inventory-service sends with an event of {@code type} about {@code key}. */
+    public static Map<String, String> headers(EventType type, String org, String key) {
+        Map<String, String> headers = new HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/edgefleet/inventory-service", "ce_type", type.wireName(), "ce_subject", key, "ce_orgid", org,
+                "ce_time", "2026-12-02T10:00:00Z"));
+        headers.put("content-type", "application/json");
+        return headers;
+    }
+
+    private static void publish(EventType type, String org, String key, String data) {
+        Map<String, String> headers = headers(type, org, key);
+        if (data == null) {
+            headers.remove("content-type");
+        }
+        KafkaTestClient.publish(type.topic(), key, data, headers);
+    }
+
+    private static String json(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+}
