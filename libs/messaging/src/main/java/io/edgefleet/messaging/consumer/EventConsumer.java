@@ -73,8 +73,10 @@ public class EventConsumer {
         Optional<EventRoutes.TombstoneHandler> tombstone = event.isTombstone() ? routes.tombstone(event.type())
                 : Optional.empty();
         if (tombstone.isPresent()) {
+            // Same transaction, retries and poison rules as any other event; no data to read.
+            EventRoutes.Handler<Void> deleted = (e, none) -> tombstone.get().deleted(e);
             return retries.run(consumer, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
-                tombstone.get().deleted(event);
+                handle(event, null, deleted);
                 return "processed";
             }));
         }
