@@ -2,6 +2,7 @@ package io.edgefleet.inventory.repository;
 
 import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.Cluster;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,13 @@ public class ClusterRepository implements PanacheRepositoryBase<Cluster, UUID> {
         return find("orgId = ?1 and name = ?2", orgId, name).firstResultOptional();
     }
 
-    public List<Cluster> page(String orgId, LabelSelector selector, Optional<String> distribution, Optional<UUID> after,
-                              int limit) {
+    public List<Cluster> page(String orgId, LabelSelector selector, Optional<String> distribution, Keyset<Cluster> page) {
         SqlParameters params = new SqlParameters();
         StringBuilder sql = new StringBuilder("SELECT * FROM cluster c WHERE c.org_id = ").append(params.bind(orgId))
                 .append(" AND ").append(selector.toSql("c.labels", params));
         distribution.ifPresent(d -> sql.append(" AND c.distribution = ").append(params.bind(d)));
-        after.ifPresent(id -> sql.append(" AND c.id > ").append(params.bind(id)));
-        sql.append(" ORDER BY c.id LIMIT ").append(params.bind(limit));
+        sql.append(" AND ").append(page.condition(params)).append(" ORDER BY ").append(page.orderBy(params))
+                .append(" LIMIT ").append(params.bind(page.fetch()));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Cluster.class);
         params.values().forEach(query::setParameter);
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package io.edgefleet.inventory.repository;
 
+import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.DeviceGroup;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +20,11 @@ public class DeviceGroupRepository implements PanacheRepositoryBase<DeviceGroup,
         return find("orgId = ?1 and name = ?2", orgId, name).firstResultOptional();
     }
 
-    public List<DeviceGroup> page(String orgId, Optional<UUID> after, int limit) {
-        return after.map(a -> find("orgId = ?1 and id > ?2 order by id", orgId, a))
-                .orElseGet(() -> find("orgId = ?1 order by id", orgId)).page(0, limit).list();
+    public List<DeviceGroup> page(String orgId, Keyset<DeviceGroup> page) {
+        SqlParameters params = new SqlParameters();
+        String hql = "from DeviceGroup g where g.orgId = " + params.bind(orgId) + " and " + page.condition(params)
+                + " order by " + page.orderBy(params);
+        return find(hql, params.values()).page(0, page.fetch()).list();
     }
 
     public void addMember(UUID groupId, UUID deviceId) {

@@ -1,6 +1,7 @@
 package io.edgefleet.inventory.repository;
 
 import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
@@ -57,8 +58,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
         return clusterIds.isEmpty() ? List.of() : list("clusterId in ?1", clusterIds);
     }
 
-    /** Up to {@code limit} devices after {@code after}, in id order, matching the filter. */
-    public List<Device> page(DeviceFilter filter, Optional<UUID> after, int limit) {
+    /** One page of the devices matching the filter, in the keyset's order. */
+    public List<Device> page(DeviceFilter filter, Keyset<Device> page) {
         SqlParameters params = new SqlParameters();
         StringBuilder sql = new StringBuilder("SELECT d.* FROM device d LEFT JOIN cluster c ON c.id = d.cluster_id ")
                 .append("WHERE d.org_id = ").append(params.bind(filter.orgId()))
@@ -75,8 +76,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             sql.append(" AND (d.name ILIKE ").append(like).append(" OR d.external_id ILIKE ").append(like)
                     .append(" OR d.host_os ILIKE ").append(like).append(")");
         });
-        after.ifPresent(id -> sql.append(" AND d.id > ").append(params.bind(id)));
-        sql.append(" ORDER BY d.id LIMIT ").append(params.bind(limit));
+        sql.append(" AND ").append(page.condition(params)).append(" ORDER BY ").append(page.orderBy(params))
+                .append(" LIMIT ").append(params.bind(page.fetch()));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Device.class);
         params.values().forEach(query::setParameter);
         @SuppressWarnings("unchecked")

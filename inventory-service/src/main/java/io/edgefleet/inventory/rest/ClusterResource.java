@@ -3,9 +3,11 @@ package io.edgefleet.inventory.rest;
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.core.text.Choices;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
+import io.edgefleet.inventory.repository.InventorySorting;
 import io.edgefleet.inventory.service.ClusterService;
 import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.openapi.Refusals;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -36,9 +39,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/clusters}: clusters, their machines and their nodes. */
 @Path("/api/v1/clusters")
@@ -57,17 +62,18 @@ public class ClusterResource {
     }
 
     @Operation(operationId = "createCluster", summary = "Create a cluster")
-    @APIResponse(responseCode = "201", description = "The cluster, with its ETag and Location")
+    @APIResponse(responseCode = "201", description = "The cluster, with its ETag and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response create(@Valid @NotNull ClusterRequest request, UriInfo uri) {
+    public RestResponse<ClusterView> create(@Valid @NotNull ClusterRequest request, UriInfo uri) {
         if (request.name() == null) {
             throw io.edgefleet.core.error.FleetException.unprocessable("name", "is required");
         }
         Cluster cluster = service.create(org.id(), request.toSpec());
-        return Response.created(uri.getAbsolutePathBuilder().path(cluster.id.toString()).build())
+        return RestResponse.ResponseBuilder.<ClusterView>created(uri.getAbsolutePathBuilder().path(cluster.id.toString()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(cluster.version)).entity(view(cluster)).build();
     }
 
@@ -75,12 +81,16 @@ public class ClusterResource {
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<ClusterView> list(@BeanParam SelectorListQuery query, @QueryParam("distribution")
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"k8s", "k3s"})) String distribution) {
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"k8s", "k3s"})) String distribution,
+            @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {
+                            "id", "-id", "name", "-name", "createdAt", "-createdAt"})) String sort) {
         int limit = query.limit();
+        Keyset<Cluster> keyset = Cursors.keyset(query, InventorySorting.CLUSTERS, sort);
         List<Cluster> page = queries.clusters(org.id(), query.labelSelector(),
-                QueryValues.oneOf("distribution", distribution, DISTRIBUTIONS), Cursors.uuidAfter(query), limit + 1);
+                QueryValues.oneOf("distribution", distribution, DISTRIBUTIONS), keyset);
         Map<UUID, List<String>> machines = queries.machinesOf(page);
-        return Page.fromOverfetch(page, limit, c -> c.id.toString(),
+        return Page.fromOverfetch(page, limit, keyset::keyOf,
                 c -> ClusterView.of(c, machines.getOrDefault(c.id, List.of())));
     }
 
@@ -88,9 +98,9 @@ public class ClusterResource {
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ClusterView> get(@PathParam("id") UUID id) {
         Cluster cluster = service.get(org.id(), id);
-        return Response.ok(view(cluster)).header(HttpHeaders.ETAG, Versions.etag(cluster.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(cluster)).header(HttpHeaders.ETAG, Versions.etag(cluster.version)).build();
     }
 
     @Operation(operationId = "updateCluster", summary = "Change a cluster")

@@ -3,9 +3,13 @@ package io.edgefleet.inventory.rest;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.Connectivity;
+import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceFilter;
+import io.edgefleet.inventory.repository.InventorySorting;
+import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.SelectorListQuery;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
@@ -15,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Device list filters besides paging and label selector: {@code status} (lifecycle),
- * {@code connectivity}, {@code distribution}, {@code version}, {@code group} (id or name) and
- * {@code q} (free text).
+ * {@code connectivity}, {@code distribution}, {@code version}, {@code group} (id or name),
+ * {@code q} (free text), and the order, {@code sort}.
  */
 public class DeviceQuery extends SelectorListQuery {
 
@@ -50,6 +54,16 @@ public class DeviceQuery extends SelectorListQuery {
     @Parameter(description = "Free text, matched case-insensitively against name, host OS and external id.",
             schema = @Schema(type = SchemaType.STRING, maxLength = Limits.SHORT_TEXT))
     String text;
+
+    @QueryParam("sort")
+    @Parameter(description = "Order: a field, `-` first for descending; ties by id. Devices never seen sort as the "
+            + "earliest `lastSeenAt`.", schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {
+            "id", "-id", "name", "-name", "createdAt", "-createdAt", "lastSeenAt", "-lastSeenAt"}))
+    String sort;
+
+    Keyset<Device> page() {
+        return Cursors.keyset(this, InventorySorting.DEVICES, sort);
+    }
 
     Optional<String> group() {
         return bounded("group", group);

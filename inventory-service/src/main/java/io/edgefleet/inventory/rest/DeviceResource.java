@@ -2,6 +2,7 @@ package io.edgefleet.inventory.rest;
 
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.service.DeviceService;
@@ -9,7 +10,6 @@ import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
 import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.openapi.Refusals;
-import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
@@ -25,12 +25,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/devices}: the fleet's devices in the caller's organization. */
 @Path("/api/v1/devices")
@@ -52,14 +55,15 @@ public class DeviceResource {
     }
 
     @Operation(operationId = "registerDevice", summary = "Register a device")
-    @APIResponse(responseCode = "201", description = "The device, with its ETag and Location")
+    @APIResponse(responseCode = "201", description = "The device, with its ETag and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response register(@Valid @NotNull RegisterDeviceRequest request, UriInfo uri) {
+    public RestResponse<DeviceView> register(@Valid @NotNull RegisterDeviceRequest request, UriInfo uri) {
         Device device = service.register(org.id(), request.toSpec(), org.actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
+        return RestResponse.ResponseBuilder.<DeviceView>created(uri.getAbsolutePathBuilder().path(device.id.toString()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(device.version)).entity(view(device)).build();
     }
 
@@ -70,17 +74,17 @@ public class DeviceResource {
         int limit = query.limit();
         DeviceFilter filter = query.filter(org.id());
         DeviceFilter scoped = query.group().map(g -> groups.restrictTo(filter, g)).orElse(filter);
-        return Page.fromOverfetch(queries.devices(scoped, Cursors.uuidAfter(query), limit + 1), limit,
-                d -> d.id.toString(), this::view);
+        Keyset<Device> page = query.page();
+        return Page.fromOverfetch(queries.devices(scoped, page), limit, page::keyOf, this::view);
     }
 
     @Operation(operationId = "getDevice", summary = "Get a device, with its ETag")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<DeviceView> get(@PathParam("id") UUID id) {
         Device device = service.get(org.id(), id);
-        return Response.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
     }
 
     /** Merge patch; optimistic concurrency with If-Match (412) or resourceVersion (409). */
@@ -92,11 +96,11 @@ public class DeviceResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response patch(@PathParam("id") UUID id, @Valid @NotNull PatchDeviceRequest request,
+    public RestResponse<DeviceView> patch(@PathParam("id") UUID id, @Valid @NotNull PatchDeviceRequest request,
                           @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
         Device device = service.patch(org.id(), id, request.toSpec(), request.labels(), Versions.named(ifMatch),
                 Versions.named(request.resourceVersion()), org.actor());
-        return Response.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
+        return RestResponse.ResponseBuilder.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
     }
 
     @Operation(operationId = "decommissionDevice", summary = "Decommission a device: it leaves the fleet")

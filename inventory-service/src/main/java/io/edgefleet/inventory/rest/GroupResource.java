@@ -1,8 +1,11 @@
 package io.edgefleet.inventory.rest;
 
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
+import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.DeviceGroup;
 import io.edgefleet.inventory.repository.DeviceFilter;
+import io.edgefleet.inventory.repository.InventorySorting;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
 import io.edgefleet.inventory.service.InventoryQueries;
@@ -26,13 +29,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/groups}: static groups (members) and dynamic groups (label selector). */
 @Path("/api/v1/groups")
@@ -51,25 +61,29 @@ public class GroupResource {
     }
 
     @Operation(operationId = "createGroup", summary = "Create a device group")
-    @APIResponse(responseCode = "201", description = "The group, with its Location")
+    @APIResponse(responseCode = "201", description = "The group, with its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response create(@Valid @NotNull GroupRequest request, UriInfo uri) {
+    public RestResponse<GroupView> create(@Valid @NotNull GroupRequest request, UriInfo uri) {
         DeviceGroup group = service.create(org.id(), request.name(), DeviceGroup.Kind.valueOf(request.kind().toUpperCase()),
                 request.selector(), request.members());
-        return Response.created(uri.getAbsolutePathBuilder().path(group.id.toString()).build()).entity(GroupView.of(group)).build();
+        return RestResponse.ResponseBuilder.<GroupView>created(uri.getAbsolutePathBuilder().path(group.id.toString()).build())
+                .entity(GroupView.of(group)).build();
     }
 
     @Operation(operationId = "listGroups", summary = "List device groups")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<GroupView> list(@BeanParam ListQuery query) {
+    public Page<GroupView> list(@BeanParam ListQuery query,
+            @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {
+                            "id", "-id", "name", "-name", "createdAt", "-createdAt"})) String sort) {
         query.refuseLabelSelector("groups");
-        int limit = query.limit();
-        return Page.fromOverfetch(queries.groups(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
-                g -> g.id.toString(), GroupView::of);
+        Keyset<DeviceGroup> page = Cursors.keyset(query, InventorySorting.GROUPS, sort);
+        return Page.fromOverfetch(queries.groups(org.id(), page), query.limit(), page::keyOf, GroupView::of);
     }
 
     @Operation(operationId = "getGroup", summary = "Get a device group")
@@ -116,11 +130,14 @@ public class GroupResource {
     @GET
     @Path("{id}/devices")
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam SelectorListQuery query) {
-        int limit = query.limit();
+    public Page<DeviceView> devices(@PathParam("id") UUID id, @BeanParam SelectorListQuery query,
+            @QueryParam("sort") @Parameter(description = "Order, as for the device list.", schema = @Schema(
+                    type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "name", "-name", "createdAt",
+                    "-createdAt", "lastSeenAt", "-lastSeenAt"})) String sort) {
         DeviceFilter filter = service.restrictTo(DeviceFilter.matching(org.id(), query.labelSelector()), id.toString());
-        return Page.fromOverfetch(queries.devices(filter, Cursors.uuidAfter(query), limit + 1), limit,
-                d -> d.id.toString(), d -> DeviceView.of(d, states.of(d)));
+        Keyset<Device> page = Cursors.keyset(query, InventorySorting.DEVICES, sort);
+        return Page.fromOverfetch(queries.devices(filter, page), query.limit(), page::keyOf,
+                d -> DeviceView.of(d, states.of(d)));
     }
 
     /** A new group: {@code kind} static (with optional members) or dynamic (with a selector). */

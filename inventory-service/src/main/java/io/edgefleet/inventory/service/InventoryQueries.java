@@ -1,6 +1,7 @@
 package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.labels.LabelSelector;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.domain.Device;
@@ -21,8 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * The read side of inventory's REST lists: one query per page (plus at most one for a page's
- * related rows), never one per row. Each page asks for {@code fetch} rows, one more than it shows,
- * so the caller knows whether a next page exists.
+ * related rows), never one per row. Each page asks for one row more than it shows, so the caller
+ * knows whether a next page exists.
  */
 @ApplicationScoped
 public class InventoryQueries {
@@ -47,17 +48,16 @@ public class InventoryQueries {
         this.clusterService = clusterService;
     }
 
-    public List<Device> devices(DeviceFilter filter, Optional<UUID> after, int fetch) {
-        return devices.page(filter, after, fetch);
+    public List<Device> devices(DeviceFilter filter, Keyset<Device> page) {
+        return devices.page(filter, page);
     }
 
-    public List<DeviceGroup> groups(String orgId, Optional<UUID> after, int fetch) {
-        return groups.page(orgId, after, fetch);
+    public List<DeviceGroup> groups(String orgId, Keyset<DeviceGroup> page) {
+        return groups.page(orgId, page);
     }
 
-    public List<Cluster> clusters(String orgId, LabelSelector selector, Optional<String> distribution, Optional<UUID> after,
-                                  int fetch) {
-        return clusters.page(orgId, selector, distribution, after, fetch);
+    public List<Cluster> clusters(String orgId, LabelSelector selector, Optional<String> distribution, Keyset<Cluster> page) {
+        return clusters.page(orgId, selector, distribution, page);
     }
 
     /** The device ids of each cluster's machines, for a page of clusters. */

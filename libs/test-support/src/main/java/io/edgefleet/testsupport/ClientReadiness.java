@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * What a client generator needs from a committed contract, and what an integrator reads first:
  * every operation has a unique {@code operationId} and a real summary, documents its success,
- * its refusals as {@code Problem} (401/403 when secured, 404 when its path names a resource),
+ * each body's schema, its refusals as {@code Problem} (401/403 when secured, 404 when its path names a resource),
  * and types its paging.
  */
 final class ClientReadiness {
@@ -50,6 +50,9 @@ final class ClientReadiness {
         for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
             String code = codes.next();
             success |= code.startsWith("2");
+            if (code.startsWith("2") && !"204".equals(code) && !hasBodySchema(responses.path(code))) {
+                findings.add(where + ": " + code + " has no body schema");
+            }
             boolean refusal = code.startsWith("4") || code.startsWith("5");
             if (refusal && !PROBLEM_REF.equals(responses.path(code).path("content").path("application/problem+json")
                     .path("schema").path("$ref").asText())) {
@@ -72,6 +75,15 @@ final class ClientReadiness {
                 findings.add(where + ": limit is not an integer");
             }
         }
+    }
+
+    private static boolean hasBodySchema(JsonNode response) {
+        for (JsonNode media : response.path("content")) {
+            if (media.path("schema").size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void require(String where, JsonNode responses, String code, Set<String> findings) {

@@ -133,6 +133,26 @@ public abstract class ServicePlatformContract {
         org.junit.jupiter.api.Assertions.assertEquals(0, lint.exitValue(), output);
     }
 
+    /**
+     * Every {@code sort=} value the contract offers on a top-level list is served, and one it does
+     * not offer is a 400 rather than silently another order.
+     */
+    @Test
+    void everyDocumentedSortOrderIsServed() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode committed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("src/main/openapi/openapi.json").toFile());
+        committed.path("paths").fields().forEachRemaining(path -> {
+            for (com.fasterxml.jackson.databind.JsonNode parameter : path.getValue().path("get").path("parameters")) {
+                if (!path.getKey().contains("{") && "sort".equals(parameter.path("name").asText())) {
+                    parameter.path("schema").path("enum").forEach(order -> given().auth().oauth2(TestTokens.admin())
+                            .queryParam("sort", order.asText()).when().get(path.getKey()).then().statusCode(200));
+                    given().auth().oauth2(TestTokens.admin()).queryParam("sort", "no-such-order").when().get(path.getKey())
+                            .then().statusCode(400).contentType("application/problem+json");
+                }
+            }
+        });
+    }
+
     @Test
     void publishesItsOpenApiContract() {
         given().queryParam("format", "json").when().get("/q/openapi")

@@ -3,6 +3,7 @@ package io.edgefleet.provisioning.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.events.commands.CommandType;
 import io.edgefleet.provisioning.domain.Command;
@@ -139,8 +140,8 @@ public class CommandService {
         return ttl;
     }
 
-    /** A page of a device's commands, {@code fetch} rows after {@code after}. */
-    public List<Command> page(String orgId, UUID deviceId, Optional<CommandStatus> status, Optional<UUID> after, int fetch) {
-        return commands.page(orgId, deviceId, status, after, fetch);
+    /** A page of a device's commands. */
+    public List<Command> page(String orgId, UUID deviceId, Optional<CommandStatus> status, Keyset<Command> page) {
+        return commands.page(orgId, deviceId, status, page);
     }
 }

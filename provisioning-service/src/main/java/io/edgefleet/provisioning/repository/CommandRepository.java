@@ -1,9 +1,10 @@
 package io.edgefleet.provisioning.repository;
 
+import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.domain.Command;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
@@ -53,12 +54,12 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
                 .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    public List<Command> page(String orgId, UUID deviceId, Optional<CommandStatus> status, Optional<UUID> after, int limit) {
-        String query = "orgId = :org and deviceId = :device" + status.map(s -> " and status = :status").orElse("")
-                + after.map(a -> " and id > :after").orElse("") + " order by id";
-        Parameters params = Parameters.with("org", orgId).and("device", deviceId);
-        status.ifPresent(s -> params.and("status", s));
-        after.ifPresent(a -> params.and("after", a));
-        return find(query, params).page(0, limit).list();
+    public List<Command> page(String orgId, UUID deviceId, Optional<CommandStatus> status, Keyset<Command> page) {
+        SqlParameters params = new SqlParameters();
+        StringBuilder hql = new StringBuilder("from Command c where c.orgId = ").append(params.bind(orgId))
+                .append(" and c.deviceId = ").append(params.bind(deviceId));
+        status.ifPresent(s -> hql.append(" and c.status = ").append(params.bind(s)));
+        hql.append(" and ").append(page.condition(params)).append(" order by ").append(page.orderBy(params));
+        return find(hql.toString(), params.values()).page(0, page.fetch()).list();
     }
 }

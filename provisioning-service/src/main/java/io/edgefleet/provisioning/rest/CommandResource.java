@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.command.CommandService;
+import io.edgefleet.provisioning.domain.Command;
+import io.edgefleet.provisioning.repository.ProvisioningSorting;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -24,12 +27,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,7 +54,8 @@ public class CommandResource {
 
     /** 201 for a new command; 200 with the earlier command when the idempotency key repeats. */
     @Operation(operationId = "requestCommand", summary = "Send a command to a device")
-    @APIResponse(responseCode = "201", description = "The new command, queued, with its Location")
+    @APIResponse(responseCode = "201", description = "The new command, queued, with its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
     @APIResponse(responseCode = "200", description = "The command an earlier request with the same Idempotency-Key created")
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
@@ -85,11 +91,14 @@ public class CommandResource {
     public Page<CommandView> list(@PathParam("deviceId") UUID deviceId, @BeanParam ListQuery query,
                                   @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"queued", "delivered",
                                           "acknowledged", "running", "succeeded", "failed", "expired", "cancelled",
-                                          "rejected"})) String status) {
+                                          "rejected"})) String status,
+                                  @QueryParam("sort") @Parameter(description = "Order: newest first unless asked otherwise; "
+                                          + "ties by id.", schema = @Schema(type = SchemaType.STRING, defaultValue = "-createdAt",
+                                          enumeration = {"-createdAt", "createdAt", "id", "-id"})) String sort) {
         query.refuseLabelSelector("commands");
-        int limit = query.limit();
-        return Page.fromOverfetch(service.page(org.id(), deviceId, status(status), Cursors.uuidAfter(query), limit + 1),
-                limit, c -> c.id.toString(), CommandView::of);
+        Keyset<Command> page = Cursors.keyset(query, ProvisioningSorting.COMMANDS, sort);
+        return Page.fromOverfetch(service.page(org.id(), deviceId, status(status), page), query.limit(), page::keyOf,
+                CommandView::of);
     }
 
     @Operation(operationId = "cancelCommand", summary = "Cancel a command the agent has not acknowledged")

@@ -14,12 +14,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /api/v1/enrollment-bundles}: offline onboarding. Creates an enrollment token and
@@ -48,16 +50,17 @@ public class EnrollmentBundleResource {
 
     @Operation(operationId = "createEnrollmentBundle",
             summary = "Create an onboarding bundle for a device without network access at install")
-    @APIResponse(responseCode = "201", description = "The bundle")
+    @APIResponse(responseCode = "201", description = "The bundle",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.class)))
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response create(@Valid @NotNull EnrollmentTokenRequest request) {
+    public RestResponse<Bundle> create(@Valid @NotNull EnrollmentTokenRequest request) {
         EnrollmentTokenService.CreatedToken created = tokens.create(org.id(), org.actor(),
                 EnrollmentTokenResource.toNewToken(request));
         Bundle bundle = new Bundle(BUNDLE_VERSION, config.publicUrl(), created.secret(), created.token().id.toString(),
                 created.token().expiresAt, new TrustAnchors(deviceTokens.issuer(), jwks()));
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(bundle)
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, bundle).type(MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"edgefleet-bundle-" + created.token().id + ".json\"")
                 .build();
     }

@@ -22,11 +22,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,8 +52,10 @@ public class EnrollmentResource {
 
     /** 201 with status {@code approved} and the device id, or 202 with status {@code pending}. */
     @Operation(operationId = "enrollDevice", summary = "Enroll a device with an enrollment token")
-    @APIResponse(responseCode = "201", description = "Enrolled: the token approves on its own")
-    @APIResponse(responseCode = "202", description = "Pending an operator's approval")
+    @APIResponse(responseCode = "201", description = "Enrolled: the token approves on its own",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "202", description = "Pending an operator's approval",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST

@@ -10,6 +10,9 @@ import io.edgefleet.provisioning.TestDevice;
 import io.edgefleet.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,35 @@ class CommandRequestTest {
         Commands.post(device, Map.of("type", "collect-diagnostics", "payload", Map.of("sinceMinutes", 60),
                         "idempotencyKey", "diag-1"))
                 .then().statusCode(409).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void aDevicesCommandsAreListedNewestFirstUnlessAskedOtherwise() {
+        String device = TestDevice.enrolledDevice().deviceId();
+        List<String> requested = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            requested.add(Commands.post(device, Map.of("type", "restart-agent", "payload", Map.of()))
+                    .then().statusCode(201).extract().path("id"));
+        }
+        List<String> newestFirst = new ArrayList<>(requested);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, commandIds(device, null));
+        assertEquals(requested, commandIds(device, "createdAt"));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("sort", "name").when()
+                .get("/api/v1/devices/" + device + "/commands").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    private static List<String> commandIds(String device, String sort) {
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        do {
+            var page = given().auth().oauth2(TestTokens.viewer()).queryParam("limit", 2).queryParam("cursor", cursor)
+                    .queryParam("sort", sort == null ? "" : sort).when().get("/api/v1/devices/" + device + "/commands")
+                    .then().statusCode(200).extract();
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return ids;
     }
 
     @Test

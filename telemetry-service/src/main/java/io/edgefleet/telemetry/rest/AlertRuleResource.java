@@ -24,11 +24,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -56,14 +58,15 @@ public class AlertRuleResource {
     }
 
     @Operation(operationId = "createAlertRule", summary = "Create an alert rule")
-    @APIResponse(responseCode = "201", description = "The rule, with its ETag and Location")
+    @APIResponse(responseCode = "201", description = "The rule, with its ETag and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleView.class)))
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response create(@Valid @NotNull AlertRuleSpec spec, @Context UriInfo uri) {
+    public RestResponse<AlertRuleView> create(@Valid @NotNull AlertRuleSpec spec, @Context UriInfo uri) {
         AlertRule rule = rules.create(org.id(), spec);
-        return Response.created(uri.getAbsolutePathBuilder().path(rule.id.toString()).build())
+        return RestResponse.ResponseBuilder.<AlertRuleView>created(uri.getAbsolutePathBuilder().path(rule.id.toString()).build())
                 .entity(AlertRuleView.of(rule)).build();
     }
 

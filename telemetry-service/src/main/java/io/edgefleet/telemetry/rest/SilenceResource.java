@@ -20,12 +20,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/silences}: mute notifications of matching alerts for a while (maintenance, known issues). */
 @Path("/api/v1/silences")
@@ -49,13 +53,14 @@ public class SilenceResource {
     }
 
     @Operation(operationId = "createSilence", summary = "Create a silence")
-    @APIResponse(responseCode = "201", description = "The silence, with its Location")
+    @APIResponse(responseCode = "201", description = "The silence, with its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SilenceView.class)))
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public Response create(@Valid @NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
+    public RestResponse<SilenceView> create(@Valid @NotNull SilenceService.SilenceSpec spec, @Context UriInfo uri) {
         Silence silence = silences.create(org.id(), org.actor(), spec);
-        return Response.created(uri.getAbsolutePathBuilder().path(silence.id.toString()).build())
+        return RestResponse.ResponseBuilder.<SilenceView>created(uri.getAbsolutePathBuilder().path(silence.id.toString()).build())
                 .entity(SilenceView.of(silence)).build();
     }
 

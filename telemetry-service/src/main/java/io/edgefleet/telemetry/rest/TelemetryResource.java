@@ -16,12 +16,14 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code POST /api/v1/telemetry}: devices post batches of samples (device tokens only). */
 @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
@@ -38,17 +40,18 @@ public class TelemetryResource {
 
     /** 202 once Kafka holds the batch; the agent may then forget it. */
     @Operation(operationId = "ingestTelemetry", summary = "Post a batch of the calling device's metric samples")
-    @APIResponse(responseCode = "202", description = "Accepted: on Kafka, stored shortly")
+    @APIResponse(responseCode = "202", description = "Accepted: on Kafka, stored shortly",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "413", description = Refusals.TOO_LARGE)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @APIResponse(responseCode = "503", description = Refusals.UNAVAILABLE)
     @POST
     @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
     @RolesAllowed(DeviceTokenVerifier.DEVICE_ROLE)
-    public Response post(@Valid @NotNull BatchRequest body) {
+    public RestResponse<Accepted> post(@Valid @NotNull BatchRequest body) {
         TelemetryBatch batch = ingest.accept(device.get(), new TelemetryIngest.PostedBatch(body.deviceId(), body.batchId(),
                 body.sequence(), body.samples()));
-        return Response.accepted(new Accepted(batch.batchId(), batch.samples().size())).build();
+        return RestResponse.accepted(new Accepted(batch.batchId(), batch.samples().size()));
     }
 
     /** A batch; {@code batchId} identifies it across retries. */
