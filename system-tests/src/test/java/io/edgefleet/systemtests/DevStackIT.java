@@ -38,6 +38,7 @@ class DevStackIT {
             }
 
             simulatedDevicesAreConnectedAndRunCommands(stack);
+            GeneratedClientCalls.listAndGetOnEveryService(stack, DEVICES);
 
             String id = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
                     .contentType(ContentType.JSON).body("{\"name\":\"edge-e2e-01\",\"labels\":{\"site\":\"e2e\"}}")

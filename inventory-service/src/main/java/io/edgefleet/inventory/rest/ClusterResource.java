@@ -43,9 +43,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/clusters}: clusters, their machines and their nodes. */
+@Tag(name = "Clusters", description = "Kubernetes clusters and the machines they run on.")
 @Path("/api/v1/clusters")
 public class ClusterResource {
 

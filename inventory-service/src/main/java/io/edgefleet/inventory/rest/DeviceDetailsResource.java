@@ -32,8 +32,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A device's history and nodes, and label changes across many devices. */
+@Tag(name = "Devices", description = "Devices of the fleet: register, find, change, decommission.")
 @Path("/api/v1/devices")
 public class DeviceDetailsResource {
 

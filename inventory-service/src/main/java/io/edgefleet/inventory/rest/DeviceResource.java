@@ -33,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/devices}: the fleet's devices in the caller's organization. */
+@Tag(name = "Devices", description = "Devices of the fleet: register, find, change, decommission.")
 @Path("/api/v1/devices")
 public class DeviceResource {
 

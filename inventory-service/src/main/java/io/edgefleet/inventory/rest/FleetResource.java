@@ -7,8 +7,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/fleet/summary}: counts of the organization's devices by connectivity, lifecycle, distribution, version. */
+@Tag(name = "Fleet", description = "The fleet at a glance.")
 @Path("/api/v1/fleet")
 public class FleetResource {
 

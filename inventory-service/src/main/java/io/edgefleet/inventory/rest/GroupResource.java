@@ -42,9 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/groups}: static groups (members) and dynamic groups (label selector). */
+@Tag(name = "Groups", description = "Static and label-selected device groups.")
 @Path("/api/v1/groups")
 public class GroupResource {
 

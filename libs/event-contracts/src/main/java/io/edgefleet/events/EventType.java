@@ -87,6 +87,21 @@ public enum EventType {
         return dataType;
     }
 
+    /**
+     * The service that publishes this type ({@code quarkus.application.name}), or {@code external}
+     * for what other systems publish to us. Its AsyncAPI document lists what it sends.
+     */
+    public String producer() {
+        return switch (this) {
+            case DEVICE_REGISTERED, DEVICE_UPDATED, DEVICE_CONNECTIVITY_CHANGED, DEVICE_DECOMMISSIONED, DEVICE_STATE,
+                 CLUSTER_INVENTORY_CHANGED, GROUP_CHANGED -> "inventory-service";
+            case EXTERNAL_DEVICE_UPSERTED -> "external";
+            case ENROLLMENT_REQUESTED, ENROLLMENT_APPROVED, ENROLLMENT_REJECTED, DEVICE_ENROLLED, CREDENTIAL_ROTATED,
+                 DEVICE_REVOKED, COMMAND_REQUESTED, COMMAND_STATUS_CHANGED, AGENT_HEARTBEAT, AGENT_REPORT -> "provisioning-service";
+            case TELEMETRY_BATCH, ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> "telemetry-service";
+        };
+    }
+
     /** Classpath location of this type's JSON Schema. */
     public String schemaResource() {
         return "/schemas/" + wireName + ".json";

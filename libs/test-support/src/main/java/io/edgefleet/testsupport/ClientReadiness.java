@@ -17,6 +17,9 @@ final class ClientReadiness {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** Schemas named after implementation classes: the document describes Java, not the API. */
+    private static final Set<String> LEAKED_CLASSES = Set.of("JsonNode", "JsonNodeType", "ObjectNode", "ArrayNode",
+            "Response", "RestResponse", "Object");
 
     private ClientReadiness() {
     }
@@ -34,6 +37,11 @@ final class ClientReadiness {
                 }
             }
         }
+        contract.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (LEAKED_CLASSES.contains(name)) {
+                findings.add("schema " + name + " describes an implementation class, not the API");
+            }
+        });
         return findings;
     }
 
@@ -41,6 +49,9 @@ final class ClientReadiness {
         String id = op.path("operationId").asText("");
         if (!id.matches("[a-z][A-Za-z0-9]+") || !ids.add(id)) {
             findings.add(where + ": operationId '" + id + "' missing, not lowerCamelCase or not unique");
+        }
+        if (op.path("tags").isEmpty() || op.path("tags").toString().contains(" Resource\"")) {
+            findings.add(where + ": no tag of the API's own (a generated client names its classes after tags)");
         }
         if (!op.path("summary").asText("").trim().contains(" ")) {
             findings.add(where + ": no summary (a sentence, not the method's name)");

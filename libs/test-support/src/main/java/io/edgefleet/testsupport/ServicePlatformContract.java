@@ -122,10 +122,59 @@ public abstract class ServicePlatformContract {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), ClientReadiness.findings(committed));
     }
 
-    /** The committed contract passes the OpenAPI linter (Redocly, rules in redocly.yaml). */
+    /**
+     * The service's AsyncAPI 3 document ({@code src/main/resources/META-INF/resources/asyncapi.json},
+     * served as {@code /asyncapi.json}) lists exactly the events it publishes, each with the JSON
+     * Schema consumers validate against. Rewritten with {@code -Dedgefleet.openapi.update=true}.
+     */
+    @Test
+    void servesItsCommittedAsyncApi() throws Exception {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String service = config.getValue("quarkus.application.name", String.class);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode generated = AsyncApiDocuments.forProducer(service,
+                "EdgeFleet " + service + " events", config.getValue("quarkus.smallrye-openapi.info-version", String.class));
+        java.nio.file.Path committed = java.nio.file.Path.of("src/main/resources/META-INF/resources/asyncapi.json");
+        if (Boolean.getBoolean("edgefleet.openapi.update")) {
+            java.nio.file.Files.createDirectories(committed.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(committed.toFile(), generated);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(generated, json.readTree(committed.toFile()),
+                "the committed AsyncAPI document is not the event contract's; rewrite it with -Dedgefleet.openapi.update=true");
+        org.junit.jupiter.api.Assertions.assertEquals(generated, json.readTree(given().when().get("/asyncapi.json")
+                .then().statusCode(200).extract().asString()));
+    }
+
+    /**
+     * What clients were built against stays valid: the committed contract has no breaking change
+     * ({@link ContractCompatibility}) from the last published one ({@code src/main/openapi/published.json})
+     * unless its {@code info.version} differs. After a compatible change or a version bump, record
+     * the new published contract with {@code -Dedgefleet.contract.publish=true}.
+     */
+    @Test
+    void committedContractStaysCompatibleWithThePublishedOne() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode committed = json.readTree(java.nio.file.Path.of("src/main/openapi/openapi.json").toFile());
+        java.io.File published = java.nio.file.Path.of("src/main/openapi/published.json").toFile();
+        org.junit.jupiter.api.Assertions.assertTrue(published.exists() || Boolean.getBoolean("edgefleet.contract.publish"),
+                "no published contract; record it with -Dedgefleet.contract.publish=true");
+        com.fasterxml.jackson.databind.JsonNode baseline = published.exists() ? json.readTree(published) : committed;
+        java.util.Set<String> breaks = ContractCompatibility.ofOpenApi(baseline, committed);
+        String version = baseline.path("info").path("version").asText();
+        if (version.equals(committed.path("info").path("version").asText())) {
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), breaks, "breaking changes to the published "
+                    + version + " contract: keep them compatible, or raise quarkus.smallrye-openapi.info-version");
+        }
+        if (Boolean.getBoolean("edgefleet.contract.publish")) {
+            json.writerWithDefaultPrettyPrinter().writeValue(published, committed);
+        }
+    }
+
+    /** The committed contracts, OpenAPI and AsyncAPI, pass the linter (Redocly, rules in redocly.yaml). */
     @Test
     void committedContractPassesTheLinter() throws Exception {
-        Process lint = new ProcessBuilder("bash", "../scripts/openapi-lint", "src/main/openapi/openapi.json")
+        Process lint = new ProcessBuilder("bash", "../scripts/openapi-lint", "src/main/openapi/openapi.json",
+                "src/main/resources/META-INF/resources/asyncapi.json")
                 .redirectErrorStream(true).start();
         lint.getOutputStream().close();
         String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -38,9 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Operators' commands: request for a device, read, list per device, cancel. */
+@Tag(name = "Commands", description = "Commands to devices and their lifecycle.")
 @Path("/api/v1")
 public class CommandResource {
 

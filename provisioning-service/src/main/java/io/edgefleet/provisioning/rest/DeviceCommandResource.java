@@ -31,12 +31,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The HTTP fallback of the agent session, for networks that block WebSockets: long-poll for
  * commands, report their progress. Device tokens only; a device sees only its own commands.
  */
 @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
+@Tag(name = "Agent", description = "What the on-device agent calls.")
 @Path("/api/v1/device/commands")
 @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
 @RolesAllowed(DeviceTokenVerifier.DEVICE_ROLE)

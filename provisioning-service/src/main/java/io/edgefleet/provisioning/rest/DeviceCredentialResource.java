@@ -29,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Device credentials: tokens for devices that prove their key, the JWKS to verify those tokens,
  * key rotation by the device and revocation by an operator.
  */
+@Tag(name = "Device credentials", description = "Device tokens, key rotation, revocation.")
 @Path("/api/v1")
 public class DeviceCredentialResource {
 

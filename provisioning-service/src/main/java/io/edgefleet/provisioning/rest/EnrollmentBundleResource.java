@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * answers a bundle file (server URL, the token's secret, trust anchors) that installs an agent
  * without interaction. Like the token's secret, the bundle cannot be downloaded again.
  */
+@Tag(name = "Enrollment", description = "Enrollment tokens, bundles and requests.")
 @Path("/api/v1/enrollment-bundles")
 public class EnrollmentBundleResource {
 

@@ -33,12 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /api/v1/enrollments}. Agents POST with an enrollment token (the token is their only
  * credential at this point); operators list, approve and reject.
  */
+@Tag(name = "Enrollment", description = "Enrollment tokens, bundles and requests.")
 @Path("/api/v1/enrollments")
 public class EnrollmentResource {
 

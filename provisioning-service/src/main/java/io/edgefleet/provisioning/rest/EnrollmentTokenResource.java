@@ -25,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/enrollment-tokens}: tokens operators hand to devices so they may enroll. */
+@Tag(name = "Enrollment", description = "Enrollment tokens, bundles and requests.")
 @Path("/api/v1/enrollment-tokens")
 public class EnrollmentTokenResource {
 

@@ -27,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/alerts}: pending, firing and resolved alerts, filtered by state, severity,
  * device, rule and the devices' labels ({@code labelSelector}); acknowledging a firing one.
  */
+@Tag(name = "Alerts", description = "Raised and resolved alerts.")
 @Path("/api/v1/alerts")
 public class AlertResource {
 

@@ -33,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/alert-rules}: what raises alerts. Operators write, viewers read. */
+@Tag(name = "Alert rules", description = "Rules that raise alerts.")
 @Path("/api/v1/alert-rules")
 public class AlertRuleResource {
 

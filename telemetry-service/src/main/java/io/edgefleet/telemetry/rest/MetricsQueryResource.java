@@ -20,12 +20,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Read side of telemetry: {@code query} aggregates a metric of one device, a group or a label
  * selector per step (avg, min, max, sum, p95, count); {@code latest} is a device's newest values;
  * {@code overview} counts reporting devices and lists the busiest.
  */
+@Tag(name = "Metrics", description = "Queries over stored metrics.")
 @Path("/api/v1/metrics")
 public class MetricsQueryResource {
 

@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/silences}: mute notifications of matching alerts for a while (maintenance, known issues). */
+@Tag(name = "Silences", description = "Silences that mute alerts for a while.")
 @Path("/api/v1/silences")
 public class SilenceResource {
 

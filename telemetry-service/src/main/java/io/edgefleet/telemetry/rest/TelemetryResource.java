@@ -23,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code POST /api/v1/telemetry}: devices post batches of samples (device tokens only). */
 @SecurityRequirement(name = FleetRoles.DEVICE_TOKEN)
+@Tag(name = "Telemetry ingest", description = "Metric samples posted by devices.")
 @Path("/api/v1/telemetry")
 public class TelemetryResource {
 

@@ -22,12 +22,14 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/admin/dead-letters}: records this service's consumers could not apply, for an
  * admin to inspect and replay through the same consumer once the cause is fixed. Lists the
  * caller's organization's dead letters and those of records that named no organization.
  */
+@Tag(name = "Dead letters", description = "Events this service could not decode or apply.")
 @Path("/api/v1/admin/dead-letters")
 @RolesAllowed(FleetRoles.ADMIN)
 public class DeadLetterResource {

@@ -18,12 +18,14 @@ import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/admin/parked-events}: events of the caller's organization that Kafka refused for
  * good, with the error; replay puts one back into the outbox (once the cause, such as a topic's
  * size limit, is fixed). Consumers deduplicate by event id, so a replay is safe.
  */
+@Tag(name = "Parked events", description = "Outgoing events Kafka refused for good.")
 @Path("/api/v1/admin/parked-events")
 @RolesAllowed(FleetRoles.ADMIN)
 public class ParkedEventResource {
