@@ -7,6 +7,7 @@ import io.edgefleet.messaging.consumer.EventConsumer;
 import io.edgefleet.messaging.consumer.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * {@code fleet.inventory.devices}, which holds every device's latest state, so a new service or
  * a restored database rebuilds the whole projection from it; a state older than the projected
  * one changes nothing (a replayed dead letter, say), so no inbox is needed there. Groups come
- * from {@code fleet.inventory.events}, once per event.
+ * from {@code fleet.inventory.events}, once per event, on the one consumer a service has for that
+ * topic: its own handlers of other inventory events join it ({@link InventoryEventHandlers}).
  */
 @ApplicationScoped
 public class InventoryConsumer {
@@ -25,16 +27,17 @@ public class InventoryConsumer {
     private final EventRoutes devices;
     private final EventRoutes events;
 
-    public InventoryConsumer(EventConsumer consumer, DeviceProjector projector,
+    public InventoryConsumer(EventConsumer consumer, DeviceProjector projector, Instance<InventoryEventHandlers> handlers,
                              @ConfigProperty(name = "quarkus.application.name") String service) {
         this.consumer = consumer;
         this.devices = consumer.register(EventRoutes.consumer(service + "/inventory-devices")
                 .idempotent(EventType.DEVICE_STATE, DeviceState.class, projector::state)
                 .tombstones(EventType.DEVICE_STATE, projector::deleted)
                 .build());
-        this.events = consumer.register(EventRoutes.consumer(service + "/inventory-events")
-                .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
-                .build());
+        EventRoutes.Builder events = EventRoutes.consumer(service + "/inventory-events")
+                .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged);
+        handlers.forEach(h -> h.addTo(events));
+        this.events = consumer.register(events.build());
     }
 
     @Incoming("inventory-devices")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An operator's request for an enrollment token.
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param expiresAt after this instant the token enrolls nothing
  * @param maxUses how many devices may enroll with it (1 = single-use)
  * @param requiresApproval whether each enrollment waits for an operator's approval
- * @param targetGroup group that enrolled devices join (optional)
+ * @param targetGroup static group that enrolled devices join (optional)
  * @param targetLabels labels that enrolled devices get
  */
 public record EnrollmentTokenRequest(
@@ -24,6 +25,7 @@ public record EnrollmentTokenRequest(
         @NotNull @Future OffsetDateTime expiresAt,
         @Min(1) @Max(100_000) int maxUses,
         boolean requiresApproval,
-        @Size(max = Limits.NAME) String targetGroup,
+        @Size(max = Limits.NAME) @Schema(description = "A static device group of inventory, by name or id, that enrolled "
+                + "devices join; kept by name. A group that does not exist or is dynamic is refused (422).") String targetGroup,
         @Size(max = Limits.LABELS) Map<@Size(max = Limits.LABEL_KEY) String, @Size(max = Limits.LABEL_VALUE) String> targetLabels) {
 }

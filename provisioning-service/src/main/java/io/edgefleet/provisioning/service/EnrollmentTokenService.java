@@ -2,6 +2,7 @@ package io.edgefleet.provisioning.service;
 
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.Labels;
+import io.edgefleet.projection.read.ProjectedGroups;
 import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +30,12 @@ public class EnrollmentTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EnrollmentTokenRepository tokens;
+    private final ProjectedGroups groups;
     private final Clock clock;
 
-    public EnrollmentTokenService(EnrollmentTokenRepository tokens, Clock clock) {
+    public EnrollmentTokenService(EnrollmentTokenRepository tokens, ProjectedGroups groups, Clock clock) {
         this.tokens = tokens;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -62,7 +65,9 @@ public class EnrollmentTokenService {
         token.expiresAt = request.expiresAt();
         token.maxUses = request.maxUses();
         token.requiresApproval = request.requiresApproval();
-        token.targetGroup = request.targetGroup();
+        // By name, as inventory adds enrolled devices to it; an id given here is resolved now.
+        token.targetGroup = request.targetGroup() == null || request.targetGroup().isBlank() ? null
+                : groups.staticGroupName(orgId, "targetGroup", request.targetGroup().trim());
         token.targetLabels = request.targetLabels() == null ? Map.of() : Map.copyOf(request.targetLabels());
         token.createdAt = OffsetDateTime.now(clock);
         token.createdBy = actor;
