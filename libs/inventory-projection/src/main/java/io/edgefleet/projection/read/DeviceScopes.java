@@ -5,8 +5,6 @@ import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.core.labels.SqlParameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,10 +22,10 @@ public class DeviceScopes {
     /** Every device of the organization (the query's own org condition applies). */
     public static final Scope ALL = new Scope("TRUE", Map.of());
 
-    private final EntityManager entityManager;
+    private final ProjectedGroups groups;
 
-    public DeviceScopes(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public DeviceScopes(ProjectedGroups groups) {
+        this.groups = groups;
     }
 
     /** A resolved scope: {@link #condition} is SQL true where a device id column is in scope. */
@@ -75,18 +73,12 @@ public class DeviceScopes {
     }
 
     private Scope group(String orgId, String ref, SqlParameters params) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT kind, selector, CAST(members AS text) FROM group_projection "
-                        + "WHERE org_id = :org AND (name = :ref OR CAST(group_id AS text) = :ref) ORDER BY name = :ref DESC")
-                .setParameter("org", orgId).setParameter("ref", ref).setMaxResults(1).getResultList();
-        if (rows.isEmpty()) {
-            throw new FleetException(ProjectionErrorCode.GROUP_NOT_FOUND, "no group " + ref);
+        ProjectedGroups.ProjectedGroup group = groups.find(orgId, ref)
+                .orElseThrow(() -> new FleetException(ProjectionErrorCode.GROUP_NOT_FOUND, "no group " + ref));
+        if (group.dynamic()) {
+            return selector(orgId, LabelSelector.parse(group.selector()), params);
         }
-        Object[] group = rows.get(0);
-        if ("dynamic".equals(group[0])) {
-            return selector(orgId, LabelSelector.parse((String) group[1]), params);
-        }
-        String members = params.bind(group[2]);
+        String members = params.bind(group.members());
         String projected = PROJECTED_IDS.formatted(params.bind(orgId)) + "p.device_id = ANY(CAST(" + members + " AS uuid[]))";
         // Members never projected (no event seen yet) are matched by their own id; projected ones
         // only through the projection, so a decommissioned member is no longer a target.
