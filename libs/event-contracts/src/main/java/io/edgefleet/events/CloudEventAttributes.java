@@ -20,6 +20,13 @@ public final class CloudEventAttributes {
     public static final String DATA_CONTENT_TYPE = "ce_datacontenttype";
     /** The {@code $id} of the data's JSON Schema. */
     public static final String DATA_SCHEMA = "ce_dataschema";
+    /**
+     * CloudEvents distributed-tracing extension: the W3C trace context of the request that caused
+     * the event, so a consumer's span joins its trace. Optional; at most {@link #TRACE_STATE_MAX} characters.
+     */
+    public static final String TRACE_PARENT = "ce_traceparent";
+    public static final String TRACE_STATE = "ce_tracestate";
+    public static final int TRACE_STATE_MAX = 512;
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 

@@ -8,6 +8,7 @@ import io.edgefleet.messaging.cloudevents.EventSchemas;
 import io.edgefleet.messaging.cloudevents.PoisonEventException;
 import io.edgefleet.messaging.inbox.ConsumerRetries;
 import io.edgefleet.messaging.inbox.Inbox;
+import io.edgefleet.messaging.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>Poison — undecodable, data off its type's JSON Schema (whose bounds are core's Limits), or a {@link FleetException} with a 4xx code from
  * the domain — is dead-lettered at once. Other failures (the database briefly away) are retried
  * with backoff ({@link ConsumerRetries}) and dead-lettered, kept for replay, when they persist.
+ * Each record is handled in a consumer span joined to the trace it carries ({@link EventTracing}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -34,11 +36,13 @@ public class EventConsumer {
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
     private final EventSchemas schemas;
+    private final EventTracing tracing;
     private final Map<String, EventRoutes> registered = new ConcurrentHashMap<>();
 
     public EventConsumer(CloudEventCodec codec, Inbox inbox, ConsumerRetries retries, DeadLetters deadLetters,
-                         EventSchemas schemas) {
+                         EventSchemas schemas, EventTracing tracing) {
         this.codec = codec;
+        this.tracing = tracing;
         this.schemas = schemas;
         this.inbox = inbox;
         this.retries = retries;
@@ -57,13 +61,18 @@ public class EventConsumer {
 
     public void consume(EventRoutes routes, ConsumerRecord<String, byte[]> record) {
         String consumer = routes.consumer();
-        try {
-            process(routes, record);
-        } catch (PoisonEventException e) {
-            deadLetters.record(consumer, record, e.code(), e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            deadLetters.record(consumer, record, DeadLetters.RETRIES_EXHAUSTED, e.toString());
-        }
+        tracing.consume(consumer, record, () -> {
+            try {
+                return process(routes, record);
+            } catch (PoisonEventException e) {
+                deadLetters.record(consumer, record, e.code(), e.getMessage());
+                EventTracing.failed("dead-lettered: " + e.code());
+            } catch (RuntimeException | StackOverflowError e) {
+                deadLetters.record(consumer, record, DeadLetters.RETRIES_EXHAUSTED, e.toString());
+                EventTracing.failed("dead-lettered: " + DeadLetters.RETRIES_EXHAUSTED);
+            }
+            return "dead-lettered";
+        });
     }
 
     /** Applies {@code record} and returns the outcome (processed, duplicate, ignored); throws what made it fail. */

@@ -3,6 +3,7 @@ package io.edgefleet.messaging.outbox;
 import io.edgefleet.events.EventType;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.tracing.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Publishes events that record no state change of this service (agent heartbeats and reports
@@ -26,10 +28,12 @@ public class DirectEvents {
     private final MeterRegistry registry;
     private final Clock clock;
     private final OutgoingEvents outgoing;
+    private final EventTracing tracing;
 
     public DirectEvents(OutboxProducer producer, CloudEventCodec codec, OutboxConfig config, MeterRegistry registry,
-                        Clock clock, OutgoingEvents outgoing) {
+                        Clock clock, OutgoingEvents outgoing, EventTracing tracing) {
         this.outgoing = outgoing;
+        this.tracing = tracing;
         this.clock = clock;
         this.producer = producer;
         this.codec = codec;
@@ -45,7 +49,9 @@ public class DirectEvents {
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), config.source(), type.wireName(), subject,
                 OffsetDateTime.now(clock), orgId, dataJson);
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        producer.get().send(codec.encode(type.topic(), subject, event), (metadata, error) -> {
+        ProducerRecord<String, byte[]> record = codec.encode(type.topic(), subject, event);
+        EventTracing.write(record.headers(), tracing.current());
+        producer.get().send(record, (metadata, error) -> {
             Counter.builder("edgefleet_direct_events").description("Events published directly (stateless facts)")
                     .tags("type", type.wireName(), "outcome", error == null ? "published" : "failed").register(registry).increment();
             if (error == null) {

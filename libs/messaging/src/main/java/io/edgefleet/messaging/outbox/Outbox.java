@@ -2,6 +2,8 @@ package io.edgefleet.messaging.outbox;
 
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.Topics;
+import io.edgefleet.messaging.tracing.EventTracing;
+import io.edgefleet.messaging.tracing.TraceContext;
 import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,10 +25,12 @@ public class Outbox {
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public Outbox(EntityManager entityManager, OutgoingEvents outgoing, AfterCommit afterCommit, OutboxRelay relay,
-                  Clock clock) {
+                  Clock clock, EventTracing tracing) {
         this.clock = clock;
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.outgoing = outgoing;
         this.afterCommit = afterCommit;
@@ -67,6 +71,10 @@ public class Outbox {
         event.subject = subject;
         event.occurredAt = OffsetDateTime.now(clock);
         event.data = dataJson;
+        // The request's trace travels with the row, so the published record continues it.
+        TraceContext trace = tracing.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         entityManager.persist(event);
         afterCommit.run(relay::wakeUp);
         return event.id;

@@ -2,6 +2,8 @@ package io.edgefleet.messaging.outbox;
 
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import io.edgefleet.messaging.cloudevents.CloudEventCodec;
+import io.edgefleet.messaging.tracing.EventTracing;
+import io.edgefleet.messaging.tracing.TraceContext;
 import io.edgefleet.messaging.tx.AdvisoryLocks;
 import io.edgefleet.messaging.tx.SqlValues;
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -63,7 +66,7 @@ public class OutboxBatchPublisher {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("SELECT seq, id, org_id, topic, event_key, type, "
-                        + "subject, occurred_at, data FROM outbox_event ORDER BY seq LIMIT :n")
+                        + "subject, occurred_at, data, traceparent, tracestate FROM outbox_event ORDER BY seq LIMIT :n")
                 .setParameter("n", config.batchSize()).getResultList();
         if (rows.isEmpty()) {
             return 0;
@@ -104,7 +107,9 @@ public class OutboxBatchPublisher {
             CloudEvent event = new CloudEvent(r[1].toString(), config.source(), (String) r[5], (String) r[6],
                     SqlValues.offsetDateTime(r[7]), (String) r[2], (String) r[8]);
             try {
-                acks.add(producer.get().send(codec.encode((String) r[3], (String) r[4], event)));
+                ProducerRecord<String, byte[]> record = codec.encode((String) r[3], (String) r[4], event);
+                EventTracing.write(record.headers(), new TraceContext((String) r[9], (String) r[10]));
+                acks.add(producer.get().send(record));
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
             }

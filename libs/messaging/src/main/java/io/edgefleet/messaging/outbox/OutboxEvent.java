@@ -39,6 +39,13 @@ public class OutboxEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public OffsetDateTime occurredAt;
 
+    /** W3C trace context of the work that recorded the event (CloudEvents distributed tracing); may be null. */
+    @Column(updatable = false)
+    public String traceparent;
+
+    @Column(updatable = false)
+    public String tracestate;
+
     /** The JSON data; null for a tombstone on a compacted topic. */
     @Column(updatable = false)
     public String data;
