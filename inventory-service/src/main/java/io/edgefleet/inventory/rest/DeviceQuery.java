@@ -18,16 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * Device list filters besides paging and label selector: {@code status} (lifecycle),
+ * Device list filters besides paging and label selector: {@code lifecycle},
  * {@code connectivity}, {@code distribution}, {@code version}, {@code group} (id or name),
  * {@code q} (free text), and the order, {@code sort}.
  */
 public class DeviceQuery extends SelectorListQuery {
 
-    @QueryParam("status")
-    @Parameter(description = "Lifecycle.", schema = @Schema(type = SchemaType.STRING,
+    @QueryParam("lifecycle")
+    @Parameter(description = "The device's `lifecycle`.", schema = @Schema(type = SchemaType.STRING,
             enumeration = {"registered", "enrolled", "decommissioned"}))
-    String status;
+    String lifecycle;
 
     @QueryParam("connectivity")
     @Parameter(schema = @Schema(type = SchemaType.STRING,
@@ -70,7 +70,7 @@ public class DeviceQuery extends SelectorListQuery {
     }
 
     DeviceFilter filter(String orgId) {
-        return new DeviceFilter(orgId, labelSelector(), present(status).map(DeviceQuery::lifecycle),
+        return new DeviceFilter(orgId, labelSelector(), present(lifecycle).map(DeviceQuery::lifecycle),
                 present(connectivity).map(DeviceQuery::connectivity), present(distribution).map(DeviceQuery::distribution),
                 bounded("version", version).map(DeviceQuery::plusSigns), Optional.empty(), Optional.empty(), bounded("q", text));
     }
@@ -92,7 +92,7 @@ public class DeviceQuery extends SelectorListQuery {
         try {
             return Lifecycle.valueOf(value.toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw invalid("status must be registered, enrolled or decommissioned");
+            throw invalid("lifecycle must be registered, enrolled or decommissioned");
         }
     }
 

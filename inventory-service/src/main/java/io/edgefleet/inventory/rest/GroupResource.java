@@ -71,7 +71,7 @@ public class GroupResource {
     @RolesAllowed(FleetRoles.OPERATOR)
     public RestResponse<GroupView> create(@Valid @NotNull GroupRequest request, UriInfo uri) {
         DeviceGroup group = service.create(org.id(), request.name(), DeviceGroup.Kind.valueOf(request.kind().toUpperCase()),
-                request.selector(), request.members());
+                request.labelSelector(), request.members());
         return RestResponse.ResponseBuilder.<GroupView>created(uri.getAbsolutePathBuilder().path(group.id.toString()).build())
                 .entity(GroupView.of(group)).build();
     }
@@ -142,16 +142,16 @@ public class GroupResource {
                 d -> DeviceView.of(d, states.of(d)));
     }
 
-    /** A new group: {@code kind} static (with optional members) or dynamic (with a selector). */
+    /** A new group: {@code kind} static (with optional members) or dynamic (with a {@code labelSelector}). */
     public record GroupRequest(@NotBlank @Size(max = Limits.NAME)
                                @Pattern(regexp = DeviceNames.DNS_1123, message = DeviceNames.MESSAGE) String name,
                                @NotNull @Size(max = Limits.SHORT_TEXT)
                                @Pattern(regexp = "(?i)static|dynamic", message = "must be static or dynamic") String kind,
-                               @Size(max = Limits.TEXT) String selector, @Size(max = Limits.GROUP_MEMBERS) List<UUID> members) {
+                               @Size(max = Limits.TEXT) String labelSelector, @Size(max = Limits.GROUP_MEMBERS) List<UUID> members) {
     }
 
     /** A group as the API shows it. */
-    public record GroupView(String id, String name, String kind, String selector, OffsetDateTime createdAt) {
+    public record GroupView(String id, String name, String kind, String labelSelector, OffsetDateTime createdAt) {
 
         static GroupView of(DeviceGroup g) {
             return new GroupView(g.id.toString(), g.name, g.kind.name().toLowerCase(), g.selector, g.createdAt);

@@ -36,10 +36,10 @@ public class GroupService {
             throw new FleetException(InventoryErrorCode.GROUP_NAME_TAKEN, "a group named '" + name + "' exists");
         }
         if (kind == DeviceGroup.Kind.DYNAMIC && (selector == null || LabelSelector.parse(selector).isEmpty())) {
-            throw FleetException.unprocessable("selector", "a dynamic group needs a non-empty label selector");
+            throw FleetException.unprocessable("labelSelector", "a dynamic group needs a non-empty label selector");
         }
         if (kind == DeviceGroup.Kind.STATIC && selector != null) {
-            throw FleetException.unprocessable("selector", "a static group has members, not a selector");
+            throw FleetException.unprocessable("labelSelector", "a static group has members, not a selector");
         }
         DeviceGroup group = new DeviceGroup();
         group.id = UUID.randomUUID();

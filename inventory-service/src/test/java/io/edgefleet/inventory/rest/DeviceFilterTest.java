@@ -42,11 +42,11 @@ class DeviceFilterTest {
         api.operator().when().post("/api/v1/devices/" + b + "/decommission").then().statusCode(200);
         api.operator().body(Map.of("name", "hand-picked", "kind", "static", "members", List.of(a, b)))
                 .when().post("/api/v1/groups").then().statusCode(201);
-        api.operator().body(Map.of("name", "paris", "kind", "dynamic", "selector", "site=paris"))
+        api.operator().body(Map.of("name", "paris", "kind", "dynamic", "labelSelector", "site=paris"))
                 .when().post("/api/v1/groups").then().statusCode(201);
 
-        assertNames(api, Map.of("status", "decommissioned"), "paris-01");
-        assertNames(api, Map.of("status", "registered"), "berlin-01", "paris-02");
+        assertNames(api, Map.of("lifecycle", "decommissioned"), "paris-01");
+        assertNames(api, Map.of("lifecycle", "registered"), "berlin-01", "paris-02");
         assertNames(api, Map.of("connectivity", "never-connected"), "berlin-01", "paris-01", "paris-02");
         assertNames(api, Map.of("connectivity", "offline"));
         assertNames(api, Map.of("connectivity", "connected"));
@@ -57,7 +57,7 @@ class DeviceFilterTest {
                 .statusCode(200).body("items.name", containsInAnyOrder("berlin-01"));
         assertNames(api, Map.of("group", "hand-picked"), "berlin-01", "paris-01");
         assertNames(api, Map.of("group", "paris"), "paris-01", "paris-02");
-        assertNames(api, Map.of("group", "paris", "status", "registered"), "paris-02");
+        assertNames(api, Map.of("group", "paris", "lifecycle", "registered"), "paris-02");
         assertNames(api, Map.of("q", "server 2022"), "berlin-01");
         assertNames(api, Map.of("q", "PARIS"), "paris-01", "paris-02");
     }

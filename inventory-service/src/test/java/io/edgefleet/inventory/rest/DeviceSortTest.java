@@ -57,7 +57,7 @@ class DeviceSortTest {
         api.cluster("kilo", "k8s", "v1.30.4");
         assertEquals(List.of("kilo", "zulu"), names(api, "/api/v1/clusters", "name", 1));
         for (String group : List.of("west", "east")) {
-            api.operator().body(Map.of("name", group, "kind", "dynamic", "selector", "site=" + group))
+            api.operator().body(Map.of("name", group, "kind", "dynamic", "labelSelector", "site=" + group))
                     .when().post("/api/v1/groups").then().statusCode(201);
         }
         assertEquals(List.of("west", "east"), names(api, "/api/v1/groups", "-name", 1));

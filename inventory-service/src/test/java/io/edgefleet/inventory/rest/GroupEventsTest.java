@@ -56,7 +56,7 @@ class GroupEventsTest {
     @Test
     void dynamicGroupIsPublishedWithItsSelector() {
         InventoryApi api = new InventoryApi();
-        String group = api.operator().body(Map.of("name", "canaries", "kind", "dynamic", "selector", "ring in (canary)"))
+        String group = api.operator().body(Map.of("name", "canaries", "kind", "dynamic", "labelSelector", "ring in (canary)"))
                 .when().post("/api/v1/groups").then().statusCode(201).extract().path("id");
 
         JsonNode state = awaitGroupEvents(group, 1).get(0);

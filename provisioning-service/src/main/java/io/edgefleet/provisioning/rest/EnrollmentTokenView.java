@@ -12,7 +12,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnrollmentTokenView(String id, String name, OffsetDateTime expiresAt, int maxUses, int uses,
                                   boolean requiresApproval, String targetGroup, Map<String, String> targetLabels,
-                                  OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt, String state,
+                                  OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt, String status,
                                   String secret) {
 
     static EnrollmentTokenView of(EnrollmentToken t, OffsetDateTime now, String secret) {

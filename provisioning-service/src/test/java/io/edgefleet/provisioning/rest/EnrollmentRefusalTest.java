@@ -41,7 +41,7 @@ class EnrollmentRefusalTest {
     void revokedTokenIsRefused() {
         String secret = TestDevice.createToken(false, 5);
         given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/enrollment-tokens/" + tokenId(secret) + "/revoke")
-                .then().statusCode(200).body("state", equalTo("revoked"));
+                .then().statusCode(200).body("status", equalTo("revoked"));
         new TestDevice().enroll(secret, "edge-revoked").then().statusCode(403).contentType(PROBLEM)
                 .body("code", equalTo("ENROLLMENT_TOKEN_REVOKED"));
     }
@@ -91,7 +91,7 @@ class EnrollmentRefusalTest {
     void secretIsShownOnceAndNeverListed() {
         String secret = TestDevice.createToken(false, 1);
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/enrollment-tokens/" + tokenId(secret))
-                .then().statusCode(200).body("secret", nullValue()).body("state", equalTo("active"));
+                .then().statusCode(200).body("secret", nullValue()).body("status", equalTo("active"));
     }
 
     private static void assertUses(String secret, int uses) {

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/alerts}: pending, firing and resolved alerts, filtered by state, severity,
+ * {@code /api/v1/alerts}: pending, firing and resolved alerts, filtered by status, severity,
  * device, rule and the devices' labels ({@code labelSelector}); acknowledging a firing one.
  */
 @Tag(name = "Alerts", description = "Raised and resolved alerts.")
@@ -52,7 +52,7 @@ public class AlertResource {
 
     /** An alert as the API shows it. */
     public record AlertView(UUID id, UUID ruleId, String ruleName, String ruleKind, String severity, UUID deviceId,
-                            String deviceName, String state, Double value, String summary, boolean silenced,
+                            String deviceName, String status, Double value, String summary, boolean silenced,
                             OffsetDateTime pendingSince, OffsetDateTime startedAt, OffsetDateTime resolvedAt,
                             String acknowledgedBy, OffsetDateTime acknowledgedAt) {
 
@@ -67,12 +67,12 @@ public class AlertResource {
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<AlertView> list(@BeanParam SelectorListQuery query,
-                                @QueryParam("state") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "firing",
-                                        "resolved"})) String state,
+                                @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "firing",
+                                        "resolved"})) String status,
                                 @QueryParam("severity") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"critical", "warning",
                                         "info"})) String severity, @QueryParam("device") String device,
                                 @QueryParam("rule") String rule) {
-        Alerts.Filter filter = new Alerts.Filter(oneOf("state", state, STATES), oneOf("severity", severity, SEVERITIES),
+        Alerts.Filter filter = new Alerts.Filter(oneOf("status", status, STATES), oneOf("severity", severity, SEVERITIES),
                 uuid("device", device), uuid("rule", rule));
         int limit = query.limit();
         DeviceScopes.Scope devices = scopes.matching(org.id(), query.labelSelector());

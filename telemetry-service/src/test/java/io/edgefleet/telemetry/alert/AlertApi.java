@@ -34,7 +34,7 @@ final class AlertApi {
     List<Map<String, Object>> alerts(String device, String state) {
         var request = api.viewer().queryParam("device", device);
         if (state != null) {
-            request = request.queryParam("state", state);
+            request = request.queryParam("status", state);
         }
         return request.when().get("/api/v1/alerts").then().statusCode(200).extract().path("items");
     }

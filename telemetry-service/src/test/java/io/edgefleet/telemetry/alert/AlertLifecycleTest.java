@@ -85,7 +85,7 @@ class AlertLifecycleTest {
         String alert = (String) alerts.alerts(device, "firing").get(0).get("id");
 
         api.operator().when().post("/api/v1/alerts/" + alert + "/acknowledge").then().statusCode(200)
-                .body("acknowledgedBy", org.hamcrest.Matchers.notNullValue()).body("state", org.hamcrest.Matchers.equalTo("firing"));
+                .body("acknowledgedBy", org.hamcrest.Matchers.notNullValue()).body("status", org.hamcrest.Matchers.equalTo("firing"));
         JsonNode acked = AlertApi.data(last(AlertApi.eventsUntil(device, AlertApi.event(EventType.ALERT_ACKNOWLEDGED, rule))));
         assertEquals(alert, acked.path("alertId").asText());
 
@@ -98,7 +98,7 @@ class AlertLifecycleTest {
     }
 
     private List<String> states() {
-        return alerts.alerts(device, null).stream().map(a -> (String) a.get("state")).toList();
+        return alerts.alerts(device, null).stream().map(a -> (String) a.get("status")).toList();
     }
 
     private void postAndAwaitLatest(double value, Instant at) {

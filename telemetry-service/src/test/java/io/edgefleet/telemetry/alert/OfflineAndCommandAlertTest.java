@@ -58,7 +58,7 @@ class OfflineAndCommandAlertTest {
         assertEquals(List.of(), api.viewer().queryParam("labelSelector", "site=hq").when().get("/api/v1/alerts")
                 .then().statusCode(200).extract().path("items"));
         api.viewer().queryParam("labelSelector", "site in (").when().get("/api/v1/alerts").then().statusCode(400);
-        api.viewer().queryParam("state", "burning").when().get("/api/v1/alerts").then().statusCode(400)
+        api.viewer().queryParam("status", "burning").when().get("/api/v1/alerts").then().statusCode(400)
                 .contentType("application/problem+json");
         JsonNode firing = AlertApi.data(AlertApi.eventsUntil(remote, AlertApi.event(EventType.ALERT_FIRING, rule)).get(0));
         assertTrue(firing.path("summary").asText().startsWith("not heard of for 11m (rule: 10m)"), firing.toString());
@@ -70,7 +70,7 @@ class OfflineAndCommandAlertTest {
             evaluator.evaluate(later.plus(Duration.ofMinutes(1)));
             return alerts.alerts(remote, "firing").isEmpty();
         });
-        assertEquals("resolved", alerts.alerts(remote, null).get(0).get("state"));
+        assertEquals("resolved", alerts.alerts(remote, null).get(0).get("status"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class OfflineAndCommandAlertTest {
         assertEquals("info", alert.get("severity"));
 
         evaluator.evaluate(t0.plus(Duration.ofHours(2)));
-        assertEquals("resolved", alerts.alerts(device, null).get(0).get("state"), "the failures left the window");
+        assertEquals("resolved", alerts.alerts(device, null).get(0).get("status"), "the failures left the window");
 
         java.time.LocalDate today = java.time.LocalDate.ofInstant(t0, java.time.ZoneOffset.UTC);
         history.purge(today.plusDays(8));
