@@ -1,5 +1,7 @@
 package io.edgefleet.provisioning.repository;
 
+import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.provisioning.domain.Enrollment;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +16,11 @@ public class EnrollmentRepository implements PanacheRepositoryBase<Enrollment, U
         return find("orgId = ?1 and id = ?2", orgId, id).firstResultOptional();
     }
 
-    public List<Enrollment> page(String orgId, Optional<Enrollment.Status> status, Optional<UUID> after, int limit) {
-        String query = "orgId = :org" + status.map(s -> " and status = :status").orElse("")
-                + after.map(a -> " and id > :after").orElse("") + " order by id";
-        var params = io.quarkus.panache.common.Parameters.with("org", orgId);
-        status.ifPresent(s -> params.and("status", s));
-        after.ifPresent(a -> params.and("after", a));
-        return find(query, params).page(0, limit).list();
+    public List<Enrollment> page(String orgId, Optional<Enrollment.Status> status, Keyset<Enrollment> page) {
+        SqlParameters params = new SqlParameters();
+        StringBuilder hql = new StringBuilder("from Enrollment e where e.orgId = ").append(params.bind(orgId));
+        status.ifPresent(s -> hql.append(" and e.status = ").append(params.bind(s)));
+        hql.append(" and ").append(page.condition(params)).append(" order by ").append(page.orderBy(params));
+        return find(hql.toString(), params.values()).page(0, page.fetch()).list();
     }
 }

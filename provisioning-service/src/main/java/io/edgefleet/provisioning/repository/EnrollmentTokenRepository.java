@@ -1,5 +1,7 @@
 package io.edgefleet.provisioning.repository;
 
+import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,10 @@ public class EnrollmentTokenRepository implements PanacheRepositoryBase<Enrollme
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public List<EnrollmentToken> page(String orgId, Optional<UUID> after, int limit) {
-        return after.map(a -> find("orgId = ?1 and id > ?2 order by id", orgId, a))
-                .orElseGet(() -> find("orgId = ?1 order by id", orgId))
-                .page(0, limit).list();
+    public List<EnrollmentToken> page(String orgId, Keyset<EnrollmentToken> page) {
+        SqlParameters params = new SqlParameters();
+        String hql = "from EnrollmentToken t where t.orgId = " + params.bind(orgId) + " and " + page.condition(params)
+                + " order by " + page.orderBy(params);
+        return find(hql, params.values()).page(0, page.fetch()).list();
     }
 }

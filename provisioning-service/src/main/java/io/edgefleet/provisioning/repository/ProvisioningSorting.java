@@ -3,6 +3,8 @@ package io.edgefleet.provisioning.repository;
 import io.edgefleet.core.paging.SortField;
 import io.edgefleet.core.paging.Sorting;
 import io.edgefleet.provisioning.domain.Command;
+import io.edgefleet.provisioning.domain.Enrollment;
+import io.edgefleet.provisioning.domain.EnrollmentToken;
 
 /** The orders provisioning's lists offer ({@code sort=}), in the HQL of their repositories' queries. */
 public final class ProvisioningSorting {
@@ -11,6 +13,15 @@ public final class ProvisioningSorting {
     public static final Sorting<Command> COMMANDS = Sorting.of("c.id", c -> c.id, "-createdAt",
             SortField.id("c.id", c -> c.id),
             SortField.time("createdAt", "c.createdAt", c -> c.createdAt));
+
+    public static final Sorting<EnrollmentToken> TOKENS = Sorting.of("t.id", t -> t.id, "id",
+            SortField.id("t.id", t -> t.id),
+            SortField.text("name", "t.name", t -> t.name),
+            SortField.time("createdAt", "t.createdAt", t -> t.createdAt));
+
+    public static final Sorting<Enrollment> ENROLLMENTS = Sorting.of("e.id", e -> e.id, "id",
+            SortField.id("e.id", e -> e.id),
+            SortField.time("requestedAt", "e.requestedAt", e -> e.requestedAt));
 
     private ProvisioningSorting() {
     }

@@ -3,7 +3,9 @@ package io.edgefleet.provisioning.rest;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.provisioning.domain.Enrollment;
+import io.edgefleet.provisioning.repository.ProvisioningSorting;
 import io.edgefleet.provisioning.service.EnrollmentService;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
@@ -74,11 +76,12 @@ public class EnrollmentResource {
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
     public Page<EnrollmentView> list(@BeanParam ListQuery query, @QueryParam("status")
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "approved", "rejected"})) String status) {
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "approved", "rejected"})) String status,
+            @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "requestedAt", "-requestedAt"})) String sort) {
         query.refuseLabelSelector("enrollments");
-        int limit = query.limit();
-        return Page.fromOverfetch(service.page(org.id(), status(status), Cursors.uuidAfter(query), limit + 1),
-                limit, e -> e.id.toString(), EnrollmentView::of);
+        Keyset<Enrollment> page = Cursors.keyset(query, ProvisioningSorting.ENROLLMENTS, sort);
+        return Page.fromOverfetch(service.page(org.id(), status(status), page), query.limit(), page::keyOf, EnrollmentView::of);
     }
 
     @Operation(operationId = "getEnrollment", summary = "Get an enrollment request")

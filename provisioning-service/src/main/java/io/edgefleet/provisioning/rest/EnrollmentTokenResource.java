@@ -1,6 +1,8 @@
 package io.edgefleet.provisioning.rest;
 
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.provisioning.domain.EnrollmentToken;
+import io.edgefleet.provisioning.repository.ProvisioningSorting;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
@@ -16,14 +18,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -59,12 +64,13 @@ public class EnrollmentTokenResource {
     @Operation(operationId = "listEnrollmentTokens", summary = "List enrollment tokens")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<EnrollmentTokenView> list(@BeanParam ListQuery query) {
+    public Page<EnrollmentTokenView> list(@BeanParam ListQuery query, @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "name", "-name", "createdAt", "-createdAt"})) String sort) {
         query.refuseLabelSelector("enrollment tokens");
-        int limit = query.limit();
         OffsetDateTime now = now();
-        return Page.fromOverfetch(service.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit,
-                t -> t.id.toString(), t -> EnrollmentTokenView.of(t, now, null));
+        Keyset<EnrollmentToken> page = Cursors.keyset(query, ProvisioningSorting.TOKENS, sort);
+        return Page.fromOverfetch(service.page(org.id(), page), query.limit(), page::keyOf,
+                t -> EnrollmentTokenView.of(t, now, null));
     }
 
     @Operation(operationId = "getEnrollmentToken", summary = "Get an enrollment token")

@@ -1,6 +1,7 @@
 package io.edgefleet.provisioning.service;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceFacts;
@@ -139,8 +140,8 @@ public class EnrollmentService {
         return enrollment;
     }
 
-    /** A page of the organization's enrollments, {@code fetch} rows after {@code after}. */
-    public List<Enrollment> page(String orgId, Optional<Enrollment.Status> status, Optional<UUID> after, int fetch) {
-        return enrollments.page(orgId, status, after, fetch);
+    /** A page of the organization's enrollments. */
+    public List<Enrollment> page(String orgId, Optional<Enrollment.Status> status, Keyset<Enrollment> page) {
+        return enrollments.page(orgId, status, page);
     }
 }

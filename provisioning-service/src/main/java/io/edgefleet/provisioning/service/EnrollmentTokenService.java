@@ -2,6 +2,7 @@ package io.edgefleet.provisioning.service;
 
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.Labels;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.projection.read.ProjectedGroups;
 import io.edgefleet.provisioning.domain.EnrollmentToken;
 import io.edgefleet.provisioning.repository.EnrollmentTokenRepository;
@@ -117,8 +118,8 @@ public class EnrollmentTokenService {
         }
     }
 
-    /** A page of the organization's enrollment tokens, {@code fetch} rows after {@code after}. */
-    public List<EnrollmentToken> page(String orgId, Optional<UUID> after, int fetch) {
-        return tokens.page(orgId, after, fetch);
+    /** A page of the organization's enrollment tokens. */
+    public List<EnrollmentToken> page(String orgId, Keyset<EnrollmentToken> page) {
+        return tokens.page(orgId, page);
     }
 }

@@ -50,6 +50,27 @@ class EnrollmentTokenGroupTest {
         create(name).then().statusCode(422).body("errors[0].message", containsString("dynamic group"));
     }
 
+    @Test
+    void tokensListNewestFirstWhenAsked() {
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "ordered-" + i, "expiresAt", OffsetDateTime.now().plusHours(1).toString(), "maxUses", 1))
+                    .when().post("/api/v1/enrollment-tokens").then().statusCode(201).extract().path("id"));
+        }
+        List<String> listed = new java.util.ArrayList<>();
+        String cursor = "";
+        do {
+            var page = given().auth().oauth2(TestTokens.viewer()).queryParam("sort", "-createdAt").queryParam("limit", 7)
+                    .queryParam("cursor", cursor).when().get("/api/v1/enrollment-tokens").then().statusCode(200).extract();
+            listed.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        List<String> mine = listed.stream().filter(made::contains).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(made.get(2), made.get(1), made.get(0)), mine);
+        org.junit.jupiter.api.Assertions.assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), "no token twice");
+    }
+
     private static Response create(String targetGroup) {
         return given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "grouped", "expiresAt", OffsetDateTime.now().plusHours(1).toString(), "maxUses", 1,

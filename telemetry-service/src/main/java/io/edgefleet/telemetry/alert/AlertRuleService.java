@@ -2,6 +2,8 @@ package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,10 +69,13 @@ public class AlertRuleService {
     }
 
     @Transactional
-    public List<AlertRule> page(String orgId, Optional<UUID> after, int limit) {
-        return entityManager.createQuery("FROM AlertRule WHERE orgId = :org AND (:after IS NULL OR id > :after) ORDER BY id",
-                AlertRule.class).setParameter("org", orgId).setParameter("after", after.orElse(null))
-                .setMaxResults(limit).getResultList();
+    public List<AlertRule> page(String orgId, Keyset<AlertRule> page) {
+        SqlParameters params = new SqlParameters();
+        String hql = "FROM AlertRule r WHERE r.orgId = " + params.bind(orgId) + " AND " + page.condition(params)
+                + " ORDER BY " + page.orderBy(params);
+        var query = entityManager.createQuery(hql, AlertRule.class);
+        params.values().forEach(query::setParameter);
+        return query.setMaxResults(page.fetch()).getResultList();
     }
 
     private void apply(AlertRule rule, AlertRuleSpec spec) {

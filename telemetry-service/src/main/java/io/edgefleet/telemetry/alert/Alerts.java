@@ -1,6 +1,8 @@
 package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.labels.SqlParameters;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
@@ -35,20 +37,23 @@ public class Alerts {
     }
 
     @Transactional
-    public List<Alert> page(String orgId, Filter filter, DeviceScopes.Scope devices, Optional<UUID> after, int limit) {
+    public List<Alert> page(String orgId, Filter filter, DeviceScopes.Scope devices, Keyset<Alert> page) {
+        SqlParameters keyset = new SqlParameters();
+        String condition = page.condition(keyset);
+        String order = page.orderBy(keyset);
         Query query = entityManager.createNativeQuery("SELECT * FROM alert WHERE org_id = :org "
                         + "AND (CAST(:state AS text) IS NULL OR state = :state) "
                         + "AND (CAST(:severity AS text) IS NULL OR severity = :severity) "
                         + "AND (CAST(:device AS text) IS NULL OR device_id = CAST(:device AS uuid)) "
                         + "AND (CAST(:rule AS text) IS NULL OR rule_id = CAST(:rule AS uuid)) "
-                        + "AND (CAST(:after AS text) IS NULL OR id > CAST(:after AS uuid)) AND "
-                        + devices.condition("device_id") + " ORDER BY id", Alert.class)
+                        + "AND " + condition + " AND " + devices.condition("device_id") + " ORDER BY " + order, Alert.class)
                 .setParameter("org", orgId).setParameter("state", filter.state().orElse(null))
                 .setParameter("severity", filter.severity().orElse(null)).setParameter("device", text(filter.deviceId()))
-                .setParameter("rule", text(filter.ruleId())).setParameter("after", text(after));
+                .setParameter("rule", text(filter.ruleId()));
+        keyset.values().forEach(query::setParameter);
         devices.params().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<Alert> alerts = query.setMaxResults(limit).getResultList();
+        List<Alert> alerts = query.setMaxResults(page.fetch()).getResultList();
         return alerts;
     }
 

@@ -2,7 +2,9 @@ package io.edgefleet.telemetry.alert;
 
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.LabelSelector;
+import io.edgefleet.core.labels.SqlParameters;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.rest.security.TenantEntities;
 import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Creating, listing and ending silences. A silence must name what it mutes: no org-wide mute by accident. */
@@ -86,11 +87,13 @@ public class SilenceService {
     }
 
     @Transactional
-    public List<Silence> page(String orgId, boolean activeOnly, Optional<UUID> after, int limit) {
-        return entityManager.createQuery("FROM Silence WHERE orgId = :org AND (:activeOnly = false OR endsAt > :now) "
-                        + "AND (:after IS NULL OR id > :after) ORDER BY id", Silence.class)
-                .setParameter("org", orgId).setParameter("activeOnly", activeOnly)
-                .setParameter("now", OffsetDateTime.now(clock)).setParameter("after", after.orElse(null))
-                .setMaxResults(limit).getResultList();
+    public List<Silence> page(String orgId, boolean activeOnly, Keyset<Silence> page) {
+        SqlParameters params = new SqlParameters();
+        String hql = "FROM Silence s WHERE s.orgId = " + params.bind(orgId) + " AND (" + params.bind(activeOnly)
+                + " = false OR s.endsAt > " + params.bind(OffsetDateTime.now(clock)) + ") AND " + page.condition(params)
+                + " ORDER BY " + page.orderBy(params);
+        var query = entityManager.createQuery(hql, Silence.class);
+        params.values().forEach(query::setParameter);
+        return query.setMaxResults(page.fetch()).getResultList();
     }
 }

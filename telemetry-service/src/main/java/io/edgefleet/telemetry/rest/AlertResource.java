@@ -2,6 +2,7 @@ package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
@@ -11,6 +12,7 @@ import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;
 import io.edgefleet.telemetry.alert.Alerts;
+import io.edgefleet.telemetry.alert.TelemetrySorting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -71,13 +73,13 @@ public class AlertResource {
                                         "resolved"})) String status,
                                 @QueryParam("severity") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"critical", "warning",
                                         "info"})) String severity, @QueryParam("device") String device,
-                                @QueryParam("rule") String rule) {
+                                @QueryParam("rule") String rule, @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "pendingSince", "-pendingSince", "startedAt", "-startedAt"})) String sort) {
         Alerts.Filter filter = new Alerts.Filter(oneOf("status", status, STATES), oneOf("severity", severity, SEVERITIES),
                 uuid("device", device), uuid("rule", rule));
-        int limit = query.limit();
         DeviceScopes.Scope devices = scopes.matching(org.id(), query.labelSelector());
-        return Page.fromOverfetch(alerts.page(org.id(), filter, devices, Cursors.uuidAfter(query), limit + 1), limit,
-                a -> a.id.toString(), AlertView::of);
+        Keyset<Alert> page = Cursors.keyset(query, TelemetrySorting.ALERTS, sort);
+        return Page.fromOverfetch(alerts.page(org.id(), filter, devices, page), query.limit(), page::keyOf, AlertView::of);
     }
 
     @Operation(operationId = "getAlert", summary = "Get an alert")

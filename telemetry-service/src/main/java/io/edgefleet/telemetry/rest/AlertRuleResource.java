@@ -2,6 +2,7 @@ package io.edgefleet.telemetry.rest;
 
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.limits.Limits;
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -11,6 +12,7 @@ import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.AlertRule;
 import io.edgefleet.telemetry.alert.AlertRuleService;
 import io.edgefleet.telemetry.alert.AlertRuleSpec;
+import io.edgefleet.telemetry.alert.TelemetrySorting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,8 +33,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -75,11 +80,11 @@ public class AlertRuleResource {
     @Operation(operationId = "listAlertRules", summary = "List alert rules")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<AlertRuleView> list(@BeanParam ListQuery query) {
+    public Page<AlertRuleView> list(@BeanParam ListQuery query, @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "name", "-name", "createdAt", "-createdAt"})) String sort) {
         query.refuseLabelSelector("alert rules");
-        int limit = query.limit();
-        return Page.fromOverfetch(rules.page(org.id(), Cursors.uuidAfter(query), limit + 1), limit, r -> r.id.toString(),
-                AlertRuleView::of);
+        Keyset<AlertRule> page = Cursors.keyset(query, TelemetrySorting.RULES, sort);
+        return Page.fromOverfetch(rules.page(org.id(), page), query.limit(), page::keyOf, AlertRuleView::of);
     }
 
     @Operation(operationId = "getAlertRule", summary = "Get an alert rule, with its ETag")

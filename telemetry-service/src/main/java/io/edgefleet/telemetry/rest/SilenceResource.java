@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -9,6 +10,7 @@ import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Silence;
 import io.edgefleet.telemetry.alert.SilenceService;
+import io.edgefleet.telemetry.alert.TelemetrySorting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +28,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -69,12 +73,13 @@ public class SilenceResource {
     @Operation(operationId = "listSilences", summary = "List silences")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
-    public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") String activeParam) {
+    public Page<SilenceView> list(@BeanParam ListQuery query, @QueryParam("active") String activeParam,
+            @QueryParam("sort") @Parameter(description = "Order: a field, `-` first for descending; ties by id.",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "startsAt", "-startsAt", "createdAt", "-createdAt"})) String sort) {
         boolean active = QueryValues.bool("active", activeParam, false);
         query.refuseLabelSelector("silences");
-        int limit = query.limit();
-        return Page.fromOverfetch(silences.page(org.id(), active, Cursors.uuidAfter(query), limit + 1), limit,
-                s -> s.id.toString(), SilenceView::of);
+        Keyset<Silence> page = Cursors.keyset(query, TelemetrySorting.SILENCES, sort);
+        return Page.fromOverfetch(silences.page(org.id(), active, page), query.limit(), page::keyOf, SilenceView::of);
     }
 
     @Operation(operationId = "getSilence", summary = "Get a silence")
