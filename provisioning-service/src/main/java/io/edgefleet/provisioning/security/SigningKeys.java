@@ -1,5 +1,7 @@
 package io.edgefleet.provisioning.security;
 
+import io.edgefleet.secrets.Secrets;
+
 import io.edgefleet.provisioning.domain.SigningKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +20,20 @@ import java.util.stream.Collectors;
 /**
  * The keys that sign device access tokens, kept in the database so every replica signs and
  * verifies with the same set. The first replica to need one creates it; if two race, both keys
- * are valid and published.
+ * are valid and published. Private keys are stored sealed ({@link Secrets}); {@link SigningKeySealing}
+ * seals rows written before that and re-wraps them after a KEK rotation.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     private final EntityManager entityManager;
+    private final Secrets secrets;
     private volatile Map<String, SigningKey> active = Map.of();
     private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
 
-    public SigningKeys(EntityManager entityManager) {
+    public SigningKeys(EntityManager entityManager, Secrets secrets) {
         this.entityManager = entityManager;
+        this.secrets = secrets;
     }
 
     /** The key to sign with now: the newest unretired one. */
@@ -44,7 +49,8 @@ public class SigningKeys {
     }
 
     public PrivateKey privateKey(SigningKey key) {
-        return privateKeys.computeIfAbsent(key.kid, kid -> KeyCodec.parseRsaPrivateKey(key.privateKey));
+        return privateKeys.computeIfAbsent(key.kid, kid -> KeyCodec.parseRsaPrivateKey(Secrets.isSealed(key.privateKey)
+                ? secrets.openText(key.privateKey) : key.privateKey));
     }
 
     /** The public key named {@code kid}, reloading once for keys made by another replica. */
@@ -73,7 +79,7 @@ public class SigningKeys {
         KeyPair pair = KeyCodec.newRsaKeyPair();
         SigningKey key = new SigningKey();
         key.kid = UUID.randomUUID().toString();
-        key.privateKey = KeyCodec.toPem("PRIVATE KEY", pair.getPrivate().getEncoded());
+        key.privateKey = secrets.seal(KeyCodec.toPem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         key.publicKey = KeyCodec.toPem("PUBLIC KEY", pair.getPublic().getEncoded());
         key.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         QuarkusTransaction.requiringNew().run(() -> entityManager.persist(key));
