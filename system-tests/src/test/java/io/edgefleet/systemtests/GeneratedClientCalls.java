@@ -20,7 +20,8 @@ import org.awaitility.Awaitility;
 
 /**
  * What an integrator's generated Java client (api-client, from the committed OpenAPI documents)
- * does against the running stack: lists and gets on each service, and a typed command.
+ * does against the running stack: lists and gets on each service, and a typed command. Calls take
+ * one request object each (useSingleRequestParameter), so a new optional parameter breaks no caller.
  */
 final class GeneratedClientCalls {
 
@@ -29,8 +30,8 @@ final class GeneratedClientCalls {
 
     static void listAndGetOnEveryService(DevStack stack, int devices) throws Exception {
         DevicesApi inventory = new DevicesApi(inventoryClient(stack));
-        List<DeviceView> simulated = inventory.listDevices(null, null, null, null, "simulated=true", 50, null, "name", null, null)
-                .getItems();
+        List<DeviceView> simulated = inventory.listDevices(DevicesApi.APIListDevicesRequest.newBuilder()
+                .labelSelector("simulated=true").limit(50).sort("name").build()).getItems();
         assertEquals(devices, simulated.size());
         List<String> names = simulated.stream().map(DeviceView::getName).toList();
         assertEquals(names.stream().sorted().toList(), names, "sort=name");
@@ -42,13 +43,16 @@ final class GeneratedClientCalls {
         NewCommand diagnostics = new NewCommand(new NewCollectDiagnosticsCommand()
                 .type(NewCollectDiagnosticsCommand.TypeEnum.COLLECT_DIAGNOSTICS)
                 .payload(new CollectDiagnosticsPayload().sinceMinutes(15)));
-        CommandView requested = commands.requestCommand(device, diagnostics, "generated-client-" + UUID.randomUUID());
+        CommandView requested = commands.requestCommand(CommandsApi.APIRequestCommandRequest.newBuilder().deviceId(device)
+                .newCommand(diagnostics).idempotencyKey("generated-client-" + UUID.randomUUID()).build());
         Awaitility.await("command by the generated client").atMost(Duration.ofSeconds(60))
                 .until(() -> "succeeded".equals(commands.getCommand(UUID.fromString(requested.getId())).getStatus()));
-        List<CommandView> newestFirst = commands.listDeviceCommands(device, null, 10, null, null).getItems();
+        List<CommandView> newestFirst = commands.listDeviceCommands(CommandsApi.APIListDeviceCommandsRequest.newBuilder()
+                .deviceId(device).limit(10).build()).getItems();
         assertEquals(requested.getId(), newestFirst.get(0).getId(), "a device's commands, newest first");
 
-        var rules = new AlertRulesApi(telemetryClient(stack)).listAlertRules(null, 10);
+        var rules = new AlertRulesApi(telemetryClient(stack)).listAlertRules(AlertRulesApi.APIListAlertRulesRequest.newBuilder()
+                .limit(10).sort("-createdAt").build());
         assertNotNull(rules.getItems());
         assertTrue(rules.getItems().size() <= 10);
     }
