@@ -34,6 +34,11 @@ final class DevStack implements AutoCloseable {
         return run("up", options);
     }
 
+    /** {@code ./edgefleet token ROLE ORG SUBJECT}: a user token as that subject. */
+    String token(String role, String org, String subject) throws Exception {
+        return run("token", role, org, subject).trim();
+    }
+
     String down() throws Exception {
         return run("down");
     }

@@ -39,6 +39,7 @@ class DevStackIT {
 
             simulatedDevicesAreConnectedAndRunCommands(stack);
             GeneratedClientCalls.listAndGetOnEveryService(stack, DEVICES);
+            tokensNameTheSubjectAskedFor(stack);
 
             String id = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
                     .contentType(ContentType.JSON).body("{\"name\":\"edge-e2e-01\",\"labels\":{\"site\":\"e2e\"}}")
@@ -74,6 +75,18 @@ class DevStackIT {
         Awaitility.await("command succeeded").atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
                 given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).when().get("/api/v1/commands/" + command)
                         .then().extract().path("status")));
+    }
+
+    /** Who did what is recorded under the subject a dev token was minted for, not a shared dev-admin. */
+    private static void tokensNameTheSubjectAskedFor(DevStack stack) throws Exception {
+        String alice = stack.token("fleet-operator", "default", "alice");
+        given().baseUri(stack.serviceUrl(2)).auth().oauth2(alice).contentType(ContentType.JSON)
+                .body("{\"name\":\"by-alice\",\"expiresAt\":\"2099-01-01T00:00:00Z\",\"maxUses\":1}")
+                .when().post("/api/v1/enrollment-tokens").then().statusCode(201).body("createdBy", equalTo("alice"));
+        String viewer = stack.token("fleet-viewer", "default", "");
+        given().baseUri(stack.serviceUrl(2)).auth().oauth2(viewer).contentType(ContentType.JSON)
+                .body("{\"name\":\"by-viewer\",\"expiresAt\":\"2099-01-01T00:00:00Z\",\"maxUses\":1}")
+                .when().post("/api/v1/enrollment-tokens").then().statusCode(403);
     }
 
     private static boolean projected(DevStack stack, String database, String deviceId) throws Exception {
