@@ -27,7 +27,7 @@ public class ClusterRepository implements PanacheRepositoryBase<Cluster, UUID> {
         StringBuilder sql = new StringBuilder("SELECT * FROM cluster c WHERE c.org_id = ").append(params.bind(orgId))
                 .append(" AND ").append(selector.toSql("c.labels", params));
         distribution.ifPresent(d -> sql.append(" AND c.distribution = ").append(params.bind(d)));
-        sql.append(" AND ").append(page.condition(params)).append(" ORDER BY ").append(page.orderBy(params))
+        sql.append(page.andOrderBy(params))
                 .append(" LIMIT ").append(params.bind(page.fetch()));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Cluster.class);
         params.values().forEach(query::setParameter);

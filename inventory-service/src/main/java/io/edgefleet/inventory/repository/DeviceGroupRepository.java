@@ -22,8 +22,7 @@ public class DeviceGroupRepository implements PanacheRepositoryBase<DeviceGroup,
 
     public List<DeviceGroup> page(String orgId, Keyset<DeviceGroup> page) {
         SqlParameters params = new SqlParameters();
-        String hql = "from DeviceGroup g where g.orgId = " + params.bind(orgId) + " and " + page.condition(params)
-                + " order by " + page.orderBy(params);
+        String hql = "from DeviceGroup g where g.orgId = " + params.bind(orgId) + page.andOrderBy(params);
         return find(hql, params.values()).page(0, page.fetch()).list();
     }
 

@@ -76,7 +76,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             sql.append(" AND (d.name ILIKE ").append(like).append(" OR d.external_id ILIKE ").append(like)
                     .append(" OR d.host_os ILIKE ").append(like).append(")");
         });
-        sql.append(" AND ").append(page.condition(params)).append(" ORDER BY ").append(page.orderBy(params))
+        sql.append(page.andOrderBy(params))
                 .append(" LIMIT ").append(params.bind(page.fetch()));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Device.class);
         params.values().forEach(query::setParameter);

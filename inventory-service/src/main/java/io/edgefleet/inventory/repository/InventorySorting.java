@@ -10,20 +10,17 @@ import io.edgefleet.inventory.domain.DeviceGroup;
 public final class InventorySorting {
 
     /** Devices: by id (stable, the default), name, when registered, when last seen. */
-    public static final Sorting<Device> DEVICES = Sorting.of("d.id", d -> d.id, "id",
-            SortField.id("d.id", d -> d.id),
+    public static final Sorting<Device> DEVICES = Sorting.of(SortField.id("d.id", d -> d.id), "id",
             SortField.text("name", "d.name", d -> d.name),
             SortField.time("createdAt", "d.created_at", d -> d.createdAt),
             SortField.nullableTime("lastSeenAt", "d.last_seen_at", d -> d.lastSeenAt));
 
-    public static final Sorting<Cluster> CLUSTERS = Sorting.of("c.id", c -> c.id, "id",
-            SortField.id("c.id", c -> c.id),
+    public static final Sorting<Cluster> CLUSTERS = Sorting.of(SortField.id("c.id", c -> c.id), "id",
             SortField.text("name", "c.name", c -> c.name),
             SortField.time("createdAt", "c.created_at", c -> c.createdAt));
 
     /** Groups are read with HQL, hence the entity's field names. */
-    public static final Sorting<DeviceGroup> GROUPS = Sorting.of("g.id", g -> g.id, "id",
-            SortField.id("g.id", g -> g.id),
+    public static final Sorting<DeviceGroup> GROUPS = Sorting.of(SortField.id("g.id", g -> g.id), "id",
             SortField.text("name", "g.name", g -> g.name),
             SortField.time("createdAt", "g.createdAt", g -> g.createdAt));
 

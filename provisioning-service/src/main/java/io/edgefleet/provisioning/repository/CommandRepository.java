@@ -59,7 +59,7 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
         StringBuilder hql = new StringBuilder("from Command c where c.orgId = ").append(params.bind(orgId))
                 .append(" and c.deviceId = ").append(params.bind(deviceId));
         status.ifPresent(s -> hql.append(" and c.status = ").append(params.bind(s)));
-        hql.append(" and ").append(page.condition(params)).append(" order by ").append(page.orderBy(params));
+        hql.append(page.andOrderBy(params));
         return find(hql.toString(), params.values()).page(0, page.fetch()).list();
     }
 }

@@ -20,7 +20,7 @@ public class EnrollmentRepository implements PanacheRepositoryBase<Enrollment, U
         SqlParameters params = new SqlParameters();
         StringBuilder hql = new StringBuilder("from Enrollment e where e.orgId = ").append(params.bind(orgId));
         status.ifPresent(s -> hql.append(" and e.status = ").append(params.bind(s)));
-        hql.append(" and ").append(page.condition(params)).append(" order by ").append(page.orderBy(params));
+        hql.append(page.andOrderBy(params));
         return find(hql.toString(), params.values()).page(0, page.fetch()).list();
     }
 }

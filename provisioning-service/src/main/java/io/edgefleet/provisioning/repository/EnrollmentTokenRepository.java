@@ -24,8 +24,7 @@ public class EnrollmentTokenRepository implements PanacheRepositoryBase<Enrollme
 
     public List<EnrollmentToken> page(String orgId, Keyset<EnrollmentToken> page) {
         SqlParameters params = new SqlParameters();
-        String hql = "from EnrollmentToken t where t.orgId = " + params.bind(orgId) + " and " + page.condition(params)
-                + " order by " + page.orderBy(params);
+        String hql = "from EnrollmentToken t where t.orgId = " + params.bind(orgId) + page.andOrderBy(params);
         return find(hql, params.values()).page(0, page.fetch()).list();
     }
 }

@@ -71,8 +71,7 @@ public class AlertRuleService {
     @Transactional
     public List<AlertRule> page(String orgId, Keyset<AlertRule> page) {
         SqlParameters params = new SqlParameters();
-        String hql = "FROM AlertRule r WHERE r.orgId = " + params.bind(orgId) + " AND " + page.condition(params)
-                + " ORDER BY " + page.orderBy(params);
+        String hql = "FROM AlertRule r WHERE r.orgId = " + params.bind(orgId) + page.andOrderBy(params);
         var query = entityManager.createQuery(hql, AlertRule.class);
         params.values().forEach(query::setParameter);
         return query.setMaxResults(page.fetch()).getResultList();

@@ -39,14 +39,12 @@ public class Alerts {
     @Transactional
     public List<Alert> page(String orgId, Filter filter, DeviceScopes.Scope devices, Keyset<Alert> page) {
         SqlParameters keyset = new SqlParameters();
-        String condition = page.condition(keyset);
-        String order = page.orderBy(keyset);
         Query query = entityManager.createNativeQuery("SELECT * FROM alert WHERE org_id = :org "
                         + "AND (CAST(:state AS text) IS NULL OR state = :state) "
                         + "AND (CAST(:severity AS text) IS NULL OR severity = :severity) "
                         + "AND (CAST(:device AS text) IS NULL OR device_id = CAST(:device AS uuid)) "
                         + "AND (CAST(:rule AS text) IS NULL OR rule_id = CAST(:rule AS uuid)) "
-                        + "AND " + condition + " AND " + devices.condition("device_id") + " ORDER BY " + order, Alert.class)
+                        + "AND " + devices.condition("device_id") + page.andOrderBy(keyset), Alert.class)
                 .setParameter("org", orgId).setParameter("state", filter.state().orElse(null))
                 .setParameter("severity", filter.severity().orElse(null)).setParameter("device", text(filter.deviceId()))
                 .setParameter("rule", text(filter.ruleId()));

@@ -90,8 +90,7 @@ public class SilenceService {
     public List<Silence> page(String orgId, boolean activeOnly, Keyset<Silence> page) {
         SqlParameters params = new SqlParameters();
         String hql = "FROM Silence s WHERE s.orgId = " + params.bind(orgId) + " AND (" + params.bind(activeOnly)
-                + " = false OR s.endsAt > " + params.bind(OffsetDateTime.now(clock)) + ") AND " + page.condition(params)
-                + " ORDER BY " + page.orderBy(params);
+                + " = false OR s.endsAt > " + params.bind(OffsetDateTime.now(clock)) + ")" + page.andOrderBy(params);
         var query = entityManager.createQuery(hql, Silence.class);
         params.values().forEach(query::setParameter);
         return query.setMaxResults(page.fetch()).getResultList();

@@ -57,8 +57,16 @@ public final class Keyset<R> {
         return fetch;
     }
 
+    /**
+     * What a repository appends to its {@code WHERE} clause, in SQL or HQL alike:
+     * {@code AND <beyond the cursor> ORDER BY <order>, <id>}; then it fetches {@link #fetch} rows.
+     */
+    public String andOrderBy(SqlParameters params) {
+        return " AND " + condition(params) + " ORDER BY " + orderBy(params);
+    }
+
     /** The condition rows of this page meet ({@code true} on the first page), binding values to {@code params}. */
-    public String condition(SqlParameters params) {
+    String condition(SqlParameters params) {
         if (after.isEmpty()) {
             return "1 = 1";
         }
@@ -70,7 +78,7 @@ public final class Keyset<R> {
     }
 
     /** The {@code ORDER BY} clause's terms, without the keywords. */
-    public String orderBy(SqlParameters params) {
+    String orderBy(SqlParameters params) {
         String direction = order.descending() ? " DESC" : " ASC";
         return expression(params) + direction + ", " + sorting.idColumn() + direction;
     }
@@ -80,6 +88,6 @@ public final class Keyset<R> {
         if (!field.nullable()) {
             return field.column();
         }
-        return "COALESCE(" + field.column() + ", " + params.bind(field.kind() == SortField.Kind.TEXT ? "" : SortField.EARLIEST) + ")";
+        return "COALESCE(" + field.column() + ", " + params.bind(field.nullValue()) + ")";
     }
 }

@@ -44,10 +44,12 @@ public record SortField<R>(String name, String column, Kind kind, boolean nullab
 
     Object valueOf(R row) {
         Object raw = value.apply(row);
-        if (raw == null) {
-            return kind == Kind.TEXT ? "" : EARLIEST;
-        }
-        return raw;
+        return raw == null ? nullValue() : raw;
+    }
+
+    /** What a null sorts as (only nullable fields have nulls). */
+    Object nullValue() {
+        return kind == Kind.TEXT ? "" : EARLIEST;
     }
 
     String write(Object sortValue) {

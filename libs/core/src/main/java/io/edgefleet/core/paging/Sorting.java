@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The orders one list offers ({@code sort=name}, {@code sort=-createdAt}, ...) and its default.
@@ -20,13 +18,16 @@ public final class Sorting<R> {
 
     private final Map<String, SortOrder<R>> orders = new LinkedHashMap<>();
     private final SortOrder<R> byDefault;
-    private final String idColumn;
-    private final Function<R, UUID> id;
+    private final SortField<R> id;
 
-    private Sorting(String idColumn, Function<R, UUID> id, String byDefault, List<SortField<R>> fields) {
-        this.idColumn = idColumn;
+    private Sorting(SortField<R> id, String byDefault, List<SortField<R>> fields) {
+        if (id.kind() != SortField.Kind.ID) {
+            throw new IllegalArgumentException("the tie-breaker must be SortField.id(...), not " + id.name());
+        }
         this.id = id;
-        for (SortField<R> field : fields) {
+        List<SortField<R>> all = new ArrayList<>(List.of(id));
+        all.addAll(fields);
+        for (SortField<R> field : all) {
             orders.put(field.name(), new SortOrder<>(field, false));
             orders.put("-" + field.name(), new SortOrder<>(field, true));
         }
@@ -37,12 +38,13 @@ public final class Sorting<R> {
     }
 
     /**
-     * @param idColumn the expression of the row id, the tie-breaker
+     * @param id the row id ({@link SortField#id}): an order of its own ({@code sort=id}) and every
+     *           other order's tie-breaker
      * @param byDefault the wire value used when a client sends none
      */
     @SafeVarargs
-    public static <R> Sorting<R> of(String idColumn, Function<R, UUID> id, String byDefault, SortField<R>... fields) {
-        return new Sorting<>(idColumn, id, byDefault, List.of(fields));
+    public static <R> Sorting<R> of(SortField<R> id, String byDefault, SortField<R>... fields) {
+        return new Sorting<>(id, byDefault, List.of(fields));
     }
 
     /** The order a client asked for; absent is the default, anything not offered a 400 naming the choices. */
@@ -65,10 +67,10 @@ public final class Sorting<R> {
     }
 
     String idColumn() {
-        return idColumn;
+        return id.column();
     }
 
-    UUID idOf(R row) {
-        return id.apply(row);
+    Object idOf(R row) {
+        return id.value().apply(row);
     }
 }

@@ -16,8 +16,7 @@ class KeysetTest {
     record Row(UUID id, String name, OffsetDateTime seenAt) {
     }
 
-    private static final Sorting<Row> ROWS = Sorting.of("r.id", Row::id, "id",
-            SortField.id("r.id", Row::id),
+    private static final Sorting<Row> ROWS = Sorting.of(SortField.id("r.id", Row::id), "id",
             SortField.text("name", "r.name", Row::name),
             SortField.nullableTime("seenAt", "r.seen_at", Row::seenAt));
 
