@@ -5,6 +5,7 @@ import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.inventory.domain.Connectivity;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -59,11 +60,12 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
     }
 
     /** One page of the devices matching the filter, in the keyset's order. */
-    public List<Device> page(DeviceFilter filter, Keyset<Device> page) {
+    public List<Device> page(DeviceFilter filter, DeviceScopes.Scope scope, Keyset<Device> page) {
         SqlParameters params = new SqlParameters();
         StringBuilder sql = new StringBuilder("SELECT d.* FROM device d LEFT JOIN cluster c ON c.id = d.cluster_id ")
                 .append("WHERE d.org_id = ").append(params.bind(filter.orgId()))
-                .append(" AND ").append(filter.selector().toSql("d.labels", params));
+                .append(" AND ").append(filter.selector().toSql("d.labels", params))
+                .append(" AND ").append(scope.condition("d.id"));
         filter.lifecycle().ifPresent(l -> sql.append(" AND d.lifecycle = ").append(params.bind(l.name())));
         filter.connectivity().ifPresent(c -> sql.append(" AND d.connectivity = ").append(params.bind(c.name())));
         filter.distribution().ifPresent(x -> sql.append(" AND c.distribution = ").append(params.bind(x)));
@@ -80,6 +82,7 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 .append(" LIMIT ").append(params.bind(page.fetch()));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Device.class);
         params.values().forEach(query::setParameter);
+        scope.params().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Device> devices = query.getResultList();
         return devices;

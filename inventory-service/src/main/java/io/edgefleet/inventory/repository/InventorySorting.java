@@ -5,6 +5,7 @@ import io.edgefleet.core.paging.Sorting;
 import io.edgefleet.inventory.domain.Cluster;
 import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.DeviceGroup;
+import io.edgefleet.inventory.domain.RoleBinding;
 
 /** The orders inventory's lists offer ({@code sort=}), in the SQL of their repositories' queries. */
 public final class InventorySorting {
@@ -23,6 +24,11 @@ public final class InventorySorting {
     public static final Sorting<DeviceGroup> GROUPS = Sorting.of(SortField.id("g.id", g -> g.id), "id",
             SortField.text("name", "g.name", g -> g.name),
             SortField.time("createdAt", "g.createdAt", g -> g.createdAt));
+
+    /** Role bindings, read with HQL like groups. */
+    public static final Sorting<RoleBinding> ROLE_BINDINGS = Sorting.of(SortField.id("b.id", b -> b.id), "id",
+            SortField.text("name", "b.name", b -> b.name),
+            SortField.time("createdAt", "b.createdAt", b -> b.createdAt));
 
     private InventorySorting() {
     }

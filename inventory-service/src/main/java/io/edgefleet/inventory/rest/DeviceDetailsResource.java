@@ -3,12 +3,16 @@ package io.edgefleet.inventory.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.access.AccessLevel;
+import io.edgefleet.access.CallerScope;
+import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.inventory.domain.ClusterNode;
 import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
+import io.edgefleet.inventory.service.InventoryErrorCode;
 import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.ListQuery;
@@ -44,9 +48,11 @@ public class DeviceDetailsResource {
     private final InventoryQueries queries;
     private final CurrentOrganization org;
     private final ObjectMapper json;
+    private final CallerScope caller;
 
     public DeviceDetailsResource(DeviceService devices, DeviceStates states, InventoryQueries queries,
-                                 CurrentOrganization org, ObjectMapper json) {
+                                 CurrentOrganization org, ObjectMapper json, CallerScope caller) {
+        this.caller = caller;
         this.devices = devices;
         this.states = states;
         this.queries = queries;
@@ -59,7 +65,9 @@ public class DeviceDetailsResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public Page<HistoryEntry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        caller.require(id, AccessLevel.VIEWER, InventoryErrorCode.DEVICE_NOT_FOUND);
         query.refuseLabelSelector("history entries");
         int limit = query.limit();
         Optional<Long> after = query.cursor().map(c -> parseLong(c.afterKey()));
@@ -71,7 +79,9 @@ public class DeviceDetailsResource {
     @GET
     @Path("{id}/nodes")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public Page<ClusterNode> nodes(@PathParam("id") UUID id) {
+        caller.require(id, AccessLevel.VIEWER, InventoryErrorCode.DEVICE_NOT_FOUND);
         return Page.of(queries.nodesOfDevice(org.id(), id));
     }
 
@@ -83,7 +93,9 @@ public class DeviceDetailsResource {
     @POST
     @Path("bulk-labels")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public Page<DeviceView> bulkLabels(@Valid @NotNull BulkLabels request) {
+        caller.requireAll(request.deviceIds(), AccessLevel.OPERATOR);
         return Page.of(devices.patchLabels(org.id(), request.deviceIds(), request.labels(), org.actor()).stream()
                 .map(d -> DeviceView.of(d, states.of(d))).toList());
     }

@@ -1,5 +1,8 @@
 package io.edgefleet.inventory.rest;
 
+import io.edgefleet.access.AccessLevel;
+import io.edgefleet.access.CallerScope;
+import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.core.paging.Keyset;
@@ -8,6 +11,7 @@ import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.service.DeviceService;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
+import io.edgefleet.inventory.service.InventoryErrorCode;
 import io.edgefleet.inventory.service.InventoryQueries;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Page;
@@ -46,9 +50,11 @@ public class DeviceResource {
     private final DeviceStates states;
     private final GroupService groups;
     private final CurrentOrganization org;
+    private final CallerScope caller;
 
     public DeviceResource(DeviceService service, InventoryQueries queries, DeviceStates states, GroupService groups,
-                          CurrentOrganization org) {
+                          CurrentOrganization org, CallerScope caller) {
+        this.caller = caller;
         this.service = service;
         this.queries = queries;
         this.states = states;
@@ -72,19 +78,22 @@ public class DeviceResource {
     @Operation(operationId = "listDevices", summary = "List devices")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public Page<DeviceView> list(@BeanParam DeviceQuery query) {
         int limit = query.limit();
         DeviceFilter filter = query.filter(org.id());
         DeviceFilter scoped = query.group().map(g -> groups.restrictTo(filter, g)).orElse(filter);
         Keyset<Device> page = query.page();
-        return Page.fromOverfetch(queries.devices(scoped, page), limit, page::keyOf, this::view);
+        return Page.fromOverfetch(queries.devices(scoped, caller.visible(), page), limit, page::keyOf, this::view);
     }
 
     @Operation(operationId = "getDevice", summary = "Get a device, with its ETag")
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public RestResponse<DeviceView> get(@PathParam("id") UUID id) {
+        caller.require(id, AccessLevel.VIEWER, InventoryErrorCode.DEVICE_NOT_FOUND);
         Device device = service.get(org.id(), id);
         return RestResponse.ResponseBuilder.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
     }
@@ -98,8 +107,10 @@ public class DeviceResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public RestResponse<DeviceView> patch(@PathParam("id") UUID id, @Valid @NotNull PatchDeviceRequest request,
                           @HeaderParam(HttpHeaders.IF_MATCH) @Schema(maxLength = Limits.SHORT_TEXT) String ifMatch) {
+        caller.require(id, AccessLevel.OPERATOR, InventoryErrorCode.DEVICE_NOT_FOUND);
         Device device = service.patch(org.id(), id, request.toSpec(), request.labels(), Versions.named(ifMatch),
                 Versions.named(request.resourceVersion()), org.actor());
         return RestResponse.ResponseBuilder.ok(view(device)).header(HttpHeaders.ETAG, Versions.etag(device.version)).build();
@@ -109,7 +120,9 @@ public class DeviceResource {
     @POST
     @Path("{id}/decommission")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public DeviceView decommission(@PathParam("id") UUID id) {
+        caller.require(id, AccessLevel.OPERATOR, InventoryErrorCode.DEVICE_NOT_FOUND);
         return view(service.decommission(org.id(), id, org.actor()));
     }
 

@@ -9,6 +9,7 @@ import io.edgefleet.inventory.repository.InventorySorting;
 import io.edgefleet.inventory.service.DeviceStates;
 import io.edgefleet.inventory.service.GroupService;
 import io.edgefleet.inventory.service.InventoryQueries;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -138,7 +139,7 @@ public class GroupResource {
                     "-createdAt", "lastSeenAt", "-lastSeenAt"})) String sort) {
         DeviceFilter filter = service.restrictTo(DeviceFilter.matching(org.id(), query.labelSelector()), id.toString());
         Keyset<Device> page = Cursors.keyset(query, InventorySorting.DEVICES, sort);
-        return Page.fromOverfetch(queries.devices(filter, page), query.limit(), page::keyOf,
+        return Page.fromOverfetch(queries.devices(filter, DeviceScopes.ALL, page), query.limit(), page::keyOf,
                 d -> DeviceView.of(d, states.of(d)));
     }
 

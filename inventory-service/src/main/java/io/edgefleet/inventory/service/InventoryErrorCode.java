@@ -16,7 +16,9 @@ public enum InventoryErrorCode implements ErrorCode {
     CLUSTER_NOT_EMPTY(409, "Cluster still has machines"),
     GROUP_NOT_FOUND(404, "Group not found"),
     GROUP_NAME_TAKEN(409, "Group name already in use"),
-    GROUP_NOT_STATIC(409, "Members are added only to static groups");
+    GROUP_NOT_STATIC(409, "Members are added only to static groups"),
+    ROLE_BINDING_NOT_FOUND(404, "Role binding not found"),
+    ROLE_BINDING_NAME_TAKEN(409, "Role binding name already in use");
 
     private final int status;
     private final String title;

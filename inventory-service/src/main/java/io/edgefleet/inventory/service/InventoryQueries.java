@@ -13,6 +13,7 @@ import io.edgefleet.inventory.repository.DeviceFilter;
 import io.edgefleet.inventory.repository.DeviceGroupRepository;
 import io.edgefleet.inventory.repository.DeviceHistoryRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
+import io.edgefleet.projection.read.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ public class InventoryQueries {
         this.clusterService = clusterService;
     }
 
-    public List<Device> devices(DeviceFilter filter, Keyset<Device> page) {
-        return devices.page(filter, page);
+    /** A page of the devices matching the filter within {@code scope} (the caller's devices). */
+    public List<Device> devices(DeviceFilter filter, DeviceScopes.Scope scope, Keyset<Device> page) {
+        return devices.page(filter, scope, page);
     }
 
     public List<DeviceGroup> groups(String orgId, Keyset<DeviceGroup> page) {

@@ -50,6 +50,26 @@ class ConsumerPoisonTest {
                         .extract().path("items.size()")));
     }
 
+    @Test
+    void auditEvents() {
+        InventoryApi api = new InventoryApi();
+        PoisonRecords.assertConsumerSurvives(Topics.AUDIT_EVENTS, SERVICE, EventType.AUDIT_RECORDED.wireName(),
+                api.org(), audit("never"), good(EventType.AUDIT_RECORDED, api, "poison-a", audit("poison-a")),
+                good(EventType.AUDIT_RECORDED, api, "poison-b", audit("poison-b")),
+                () -> audited(api, "poison-a") && audited(api, "poison-b"));
+    }
+
+    private static String audit(String resourceId) {
+        return "{\"actor\":{\"kind\":\"service\",\"id\":\"cmdb-sync\"},\"action\":\"external.sync.ran\","
+                + "\"resourceType\":\"sync\",\"resourceId\":\"" + resourceId + "\",\"outcome\":\"succeeded\","
+                + "\"changes\":[],\"service\":\"cmdb-sync\",\"at\":\"" + Instant.now() + "\"}";
+    }
+
+    private static boolean audited(InventoryApi api, String resourceId) {
+        return Integer.valueOf(1).equals(api.as("fleet-admin").queryParam("resourceId", resourceId)
+                .when().get("/api/v1/audit-events").then().extract().path("items.size()"));
+    }
+
     private static PoisonRecords.Good good(EventType type, InventoryApi api, String key, String data) {
         return new PoisonRecords.Good(key, data, PoisonRecords.headers(type.wireName(), api.org(), key));
     }

@@ -21,7 +21,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 @ApplicationScoped
 public class DeviceTokenVerifier {
 
-    public static final String DEVICE_ROLE = "device";
+    public static final String DEVICE_ROLE = io.edgefleet.rest.security.FleetRoles.DEVICE;
     private static final String BEARER = "Bearer ";
 
     private final JwtConsumer consumer;

@@ -2,6 +2,7 @@ package io.edgefleet.events;
 
 import io.edgefleet.events.agent.AgentHeartbeat;
 import io.edgefleet.events.agent.AgentReport;
+import io.edgefleet.events.audit.AuditRecorded;
 import io.edgefleet.events.commands.CommandRequested;
 import io.edgefleet.events.commands.CommandStatusChanged;
 import io.edgefleet.events.inventory.ClusterInventoryChanged;
@@ -11,6 +12,7 @@ import io.edgefleet.events.inventory.DeviceState;
 import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.events.inventory.GroupChanged;
+import io.edgefleet.events.inventory.RoleBindingChanged;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceRevoked;
@@ -39,6 +41,7 @@ public enum EventType {
     CLUSTER_INVENTORY_CHANGED("edgefleet.inventory.cluster.changed.v1", Topics.INVENTORY_EVENTS,
             ClusterInventoryChanged.class),
     GROUP_CHANGED("edgefleet.inventory.group.changed.v1", Topics.INVENTORY_EVENTS, GroupChanged.class),
+    ROLE_BINDING_CHANGED("edgefleet.inventory.role-binding.changed.v1", Topics.INVENTORY_EVENTS, RoleBindingChanged.class),
     EXTERNAL_DEVICE_UPSERTED("edgefleet.external.device.upserted.v1", Topics.EXTERNAL_DEVICES,
             ExternalDeviceUpserted.class),
 
@@ -62,7 +65,13 @@ public enum EventType {
     TELEMETRY_BATCH("edgefleet.telemetry.samples.v1", Topics.TELEMETRY_SAMPLES, TelemetryBatch.class),
     ALERT_FIRING("edgefleet.telemetry.alert.firing.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
     ALERT_RESOLVED("edgefleet.telemetry.alert.resolved.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
-    ALERT_ACKNOWLEDGED("edgefleet.telemetry.alert.acknowledged.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class);
+    ALERT_ACKNOWLEDGED("edgefleet.telemetry.alert.acknowledged.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
+
+    /** Published by every service (libs/audit), in the transaction of the change it records. */
+    AUDIT_RECORDED("edgefleet.audit.recorded.v1", Topics.AUDIT_EVENTS, AuditRecorded.class);
+
+    /** {@link #producer()} of a type every service publishes. */
+    public static final String EVERY_SERVICE = "every-service";
 
     private final String wireName;
     private final String topic;
@@ -89,16 +98,18 @@ public enum EventType {
 
     /**
      * The service that publishes this type ({@code quarkus.application.name}), or {@code external}
-     * for what other systems publish to us. Its AsyncAPI document lists what it sends.
+     * for what other systems publish to us, or {@link #EVERY_SERVICE}. Its AsyncAPI document lists
+     * what it sends.
      */
     public String producer() {
         return switch (this) {
             case DEVICE_REGISTERED, DEVICE_UPDATED, DEVICE_CONNECTIVITY_CHANGED, DEVICE_DECOMMISSIONED, DEVICE_STATE,
-                 CLUSTER_INVENTORY_CHANGED, GROUP_CHANGED -> "inventory-service";
+                 CLUSTER_INVENTORY_CHANGED, GROUP_CHANGED, ROLE_BINDING_CHANGED -> "inventory-service";
             case EXTERNAL_DEVICE_UPSERTED -> "external";
             case ENROLLMENT_REQUESTED, ENROLLMENT_APPROVED, ENROLLMENT_REJECTED, DEVICE_ENROLLED, CREDENTIAL_ROTATED,
                  DEVICE_REVOKED, COMMAND_REQUESTED, COMMAND_STATUS_CHANGED, AGENT_HEARTBEAT, AGENT_REPORT -> "provisioning-service";
             case TELEMETRY_BATCH, ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> "telemetry-service";
+            case AUDIT_RECORDED -> EVERY_SERVICE;
         };
     }
 

@@ -23,6 +23,8 @@ public final class Topics {
     public static final String POLICY_COMPLIANCE = "fleet.policy.compliance";
     public static final String UPDATE_EVENTS = "fleet.updates.events";
     public static final String EXTERNAL_DEVICES = "fleet.external.devices";
+    /** Who did what: one {@code edgefleet.audit.recorded.v1} per action, from every service. */
+    public static final String AUDIT_EVENTS = "fleet.audit.events";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -32,7 +34,7 @@ public final class Topics {
     /** Every topic EdgeFleet's services publish or consume, so each exists before its first event. */
     public static final java.util.List<String> ALL = java.util.List.of(INVENTORY_EVENTS, INVENTORY_DEVICES, PROVISIONING_EVENTS,
             COMMAND_REQUESTS, COMMAND_STATUS, AGENT_REPORTS, TELEMETRY_SAMPLES, TELEMETRY_ALERTS, POLICY_COMPLIANCE,
-            UPDATE_EVENTS, EXTERNAL_DEVICES);
+            UPDATE_EVENTS, EXTERNAL_DEVICES, AUDIT_EVENTS);
 
     /** Topics that keep the latest record per key ({@code cleanup.policy=compact}) instead of a history. */
     public static final java.util.Set<String> COMPACTED = java.util.Set.of(INVENTORY_DEVICES);

@@ -47,7 +47,8 @@ public class DeviceProjector {
                 group.deleted(), event.id());
     }
 
-    private static UUID uuid(String id) {
+    /** An id from an event; anything but a UUID makes the event poison. */
+    static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

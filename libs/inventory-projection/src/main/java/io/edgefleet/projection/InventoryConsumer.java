@@ -3,6 +3,7 @@ package io.edgefleet.projection;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.DeviceState;
 import io.edgefleet.events.inventory.GroupChanged;
+import io.edgefleet.events.inventory.RoleBindingChanged;
 import io.edgefleet.messaging.consumer.EventConsumer;
 import io.edgefleet.messaging.consumer.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -27,7 +28,8 @@ public class InventoryConsumer {
     private final EventRoutes devices;
     private final EventRoutes events;
 
-    public InventoryConsumer(EventConsumer consumer, DeviceProjector projector, Instance<InventoryEventHandlers> handlers,
+    public InventoryConsumer(EventConsumer consumer, DeviceProjector projector, RoleBindingProjector bindings,
+                             Instance<InventoryEventHandlers> handlers,
                              @ConfigProperty(name = "quarkus.application.name") String service) {
         this.consumer = consumer;
         this.devices = consumer.register(EventRoutes.consumer(service + "/inventory-devices")
@@ -35,7 +37,8 @@ public class InventoryConsumer {
                 .tombstones(EventType.DEVICE_STATE, projector::deleted)
                 .build());
         EventRoutes.Builder events = EventRoutes.consumer(service + "/inventory-events")
-                .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged);
+                .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
+                .inbox(EventType.ROLE_BINDING_CHANGED, RoleBindingChanged.class, bindings::changed);
         handlers.forEach(h -> h.addTo(events));
         this.events = consumer.register(events.build());
     }

@@ -54,6 +54,15 @@ public final class InventoryRecords {
         publish(EventType.GROUP_CHANGED, org, groupId, data);
     }
 
+    /** A role binding: {@code subject} ({@code user} or {@code group}) holds {@code role} over a label selector, or everything when null. */
+    public static void roleBinding(String org, String bindingId, String subjectKind, String subject, String role, String selector) {
+        publish(EventType.ROLE_BINDING_CHANGED, org, bindingId, "{\"bindingId\":\"" + bindingId + "\",\"name\":\"b-" + bindingId
+                + "\",\"subjectKind\":\"" + subjectKind + "\",\"subject\":\"" + subject + "\",\"role\":\"" + role
+                + "\",\"organizationWide\":" + (selector == null) + ",\"groups\":[],\"labelSelector\":"
+                + (selector == null ? "null" : "\"" + selector + "\"") + ",\"deleted\":false,\"changedAt\":\"" + java.time.Instant.now()
+                + "\"}");
+    }
+
     /** The CloudEvents headers inventory-service sends with an event of {@code type} about {@code key}. */
     public static Map<String, String> headers(EventType type, String org, String key) {
         Map<String, String> headers = new HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),

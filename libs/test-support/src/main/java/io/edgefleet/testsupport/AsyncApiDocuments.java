@@ -38,7 +38,8 @@ final class AsyncApiDocuments {
         ObjectNode channels = doc.putObject("channels");
         ObjectNode operations = doc.putObject("operations");
         ObjectNode messages = doc.putObject("components").putObject("messages");
-        List<EventType> sent = Arrays.stream(EventType.values()).filter(t -> t.producer().equals(service)).toList();
+        List<EventType> sent = Arrays.stream(EventType.values())
+                .filter(t -> t.producer().equals(service) || t.producer().equals(EventType.EVERY_SERVICE)).toList();
         for (String topic : sent.stream().map(EventType::topic).distinct().sorted().toList()) {
             String channel = topic.replace('.', '-');
             ObjectNode onTopic = channels.putObject(channel).put("address", topic);

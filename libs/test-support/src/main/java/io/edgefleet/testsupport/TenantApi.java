@@ -22,6 +22,11 @@ public class TenantApi {
         return given().auth().oauth2(TestTokens.forRole(role, org)).contentType(ContentType.JSON);
     }
 
+    /** A user of this organization by subject, with exactly these groups (roles or group names). */
+    public RequestSpecification user(String subject, String... groups) {
+        return given().auth().oauth2(TestTokens.forSubject(subject, org, groups)).contentType(ContentType.JSON);
+    }
+
     public RequestSpecification operator() {
         return as("fleet-operator");
     }

@@ -29,6 +29,12 @@ public final class TestTokens {
                 .mint("test-" + role, org, List.of(role), Duration.ofMinutes(30));
     }
 
+    /** A user's token with exactly these {@code groups} (fleet roles or any other group names). */
+    public static String forSubject(String subject, String org, String... groups) {
+        return new UserTokens(EdgeFleetInfra.keys().privateKey())
+                .mint(subject, org, List.of(groups), Duration.ofMinutes(30));
+    }
+
     /** A well-signed token that carries no organization claim. */
     public static String withoutOrg(String role) {
         return new UserTokens(EdgeFleetInfra.keys().privateKey())

@@ -1,6 +1,9 @@
 package io.edgefleet.provisioning.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.access.AccessLevel;
+import io.edgefleet.access.CallerScope;
+import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
@@ -9,6 +12,7 @@ import io.edgefleet.events.commands.CommandStatus;
 import io.edgefleet.provisioning.command.CommandService;
 import io.edgefleet.provisioning.domain.Command;
 import io.edgefleet.provisioning.repository.ProvisioningSorting;
+import io.edgefleet.provisioning.service.ProvisioningErrorCode;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -48,8 +52,10 @@ public class CommandResource {
 
     private final CommandService service;
     private final CurrentOrganization org;
+    private final CallerScope caller;
 
-    public CommandResource(CommandService service, CurrentOrganization org) {
+    public CommandResource(CommandService service, CurrentOrganization org, CallerScope caller) {
+        this.caller = caller;
         this.service = service;
         this.org = org;
     }
@@ -64,8 +70,10 @@ public class CommandResource {
     @POST
     @Path("devices/{deviceId}/commands")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public RestResponse<CommandView> request(@PathParam("deviceId") UUID deviceId, @Valid @NotNull NewCommand body,
                                              @HeaderParam("Idempotency-Key") @Schema(maxLength = Limits.IDEMPOTENCY_KEY) String idempotencyHeader, UriInfo uri) {
+        caller.require(deviceId, AccessLevel.OPERATOR, ProvisioningErrorCode.DEVICE_NOT_FOUND);
         String key = body.idempotencyKey() != null ? body.idempotencyKey() : idempotencyHeader;
         Duration ttl = body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds());
         CommandService.Accepted accepted = service.request(org.id(), new CommandService.CommandRequest(
@@ -82,14 +90,16 @@ public class CommandResource {
     @GET
     @Path("commands/{id}")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public CommandView get(@PathParam("id") UUID id) {
-        return CommandView.of(service.get(org.id(), id));
+        return CommandView.of(visible(id, AccessLevel.VIEWER));
     }
 
     @Operation(operationId = "listDeviceCommands", summary = "List a device's commands")
     @GET
     @Path("devices/{deviceId}/commands")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public Page<CommandView> list(@PathParam("deviceId") UUID deviceId, @BeanParam ListQuery query,
                                   @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"queued", "delivered",
                                           "acknowledged", "running", "succeeded", "failed", "expired", "cancelled",
@@ -97,6 +107,7 @@ public class CommandResource {
                                   @QueryParam("sort") @Parameter(description = "Order: newest first unless asked otherwise; "
                                           + "ties by id.", schema = @Schema(type = SchemaType.STRING, defaultValue = "-createdAt",
                                           enumeration = {"-createdAt", "createdAt", "id", "-id"})) String sort) {
+        caller.require(deviceId, AccessLevel.VIEWER, ProvisioningErrorCode.DEVICE_NOT_FOUND);
         query.refuseLabelSelector("commands");
         Keyset<Command> page = Cursors.keyset(query, ProvisioningSorting.COMMANDS, sort);
         return Page.fromOverfetch(service.page(org.id(), deviceId, status(status), page), query.limit(), page::keyOf,
@@ -109,8 +120,17 @@ public class CommandResource {
     @POST
     @Path("commands/{id}/cancel")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public CommandView cancel(@PathParam("id") UUID id) {
+        visible(id, AccessLevel.OPERATOR);
         return CommandView.of(service.cancel(org.id(), id));
+    }
+
+    /** A command of a device the caller holds {@code needed} over; one of another device is unknown (404). */
+    private Command visible(UUID id, AccessLevel needed) {
+        Command command = service.get(org.id(), id);
+        caller.require(command.deviceId, needed, ProvisioningErrorCode.COMMAND_NOT_FOUND);
+        return command;
     }
 
     /** An operator's command request; {@code ttlSeconds} defaults to 24 h. */

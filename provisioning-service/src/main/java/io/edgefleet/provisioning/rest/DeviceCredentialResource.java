@@ -1,5 +1,8 @@
 package io.edgefleet.provisioning.rest;
 
+import io.edgefleet.access.AccessLevel;
+import io.edgefleet.access.CallerScope;
+import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.deviceauth.CurrentDevice;
 import io.edgefleet.deviceauth.DeviceAuthenticationMechanism;
@@ -7,6 +10,8 @@ import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.provisioning.domain.DeviceIdentity;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.DeviceCredentialService;
+import io.edgefleet.provisioning.service.ProvisioningErrorCode;
+import io.edgefleet.rest.limits.RateLimited;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
@@ -26,6 +31,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -43,9 +50,11 @@ public class DeviceCredentialResource {
     private final DeviceTokens tokens;
     private final CurrentDevice device;
     private final CurrentOrganization org;
+    private final CallerScope caller;
 
     public DeviceCredentialResource(DeviceCredentialService service, DeviceTokens tokens, CurrentDevice device,
-                                    CurrentOrganization org) {
+                                    CurrentOrganization org, CallerScope caller) {
+        this.caller = caller;
         this.service = service;
         this.tokens = tokens;
         this.device = device;
@@ -55,6 +64,11 @@ public class DeviceCredentialResource {
     /** RFC 7523-style: a JWT assertion signed with the device key, in exchange for an access token. */
     @Operation(operationId = "issueDeviceToken",
             summary = "Exchange a signed device assertion for a device access token")
+    @APIResponse(responseCode = "200", description = "A device access token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeviceCredentialService.Credential.class)))
+    @APIResponse(responseCode = "429", description = Refusals.RATE_LIMITED)
+    @RateLimited("device-tokens")
     @POST
     @Path("device-tokens")
     @PermitAll
@@ -94,7 +108,9 @@ public class DeviceCredentialResource {
     @POST
     @Path("devices/{id}/revoke")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public IdentityView revoke(@PathParam("id") UUID id, @Valid RevokeRequest request) {
+        caller.require(id, AccessLevel.OPERATOR, ProvisioningErrorCode.DEVICE_NOT_FOUND);
         return IdentityView.of(service.revoke(org.id(), id, org.actor(), request == null ? null : request.reason()));
     }
 

@@ -7,6 +7,7 @@ import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.provisioning.domain.Enrollment;
 import io.edgefleet.provisioning.repository.ProvisioningSorting;
 import io.edgefleet.provisioning.service.EnrollmentService;
+import io.edgefleet.rest.limits.RateLimited;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.paging.Cursors;
 import io.edgefleet.rest.paging.ListQuery;
@@ -62,6 +63,8 @@ public class EnrollmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", description = Refusals.RATE_LIMITED)
+    @RateLimited("enrollment")
     @POST
     @PermitAll
     @SecurityRequirementsSet({})

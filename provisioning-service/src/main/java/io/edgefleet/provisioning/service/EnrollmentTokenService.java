@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.service;
 
+import io.edgefleet.audit.AuditTrail;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.Labels;
 import io.edgefleet.core.paging.Keyset;
@@ -28,13 +29,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnrollmentTokenService {
 
+    private static final String RESOURCE = "enrollment-token";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EnrollmentTokenRepository tokens;
     private final ProjectedGroups groups;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public EnrollmentTokenService(EnrollmentTokenRepository tokens, ProjectedGroups groups, Clock clock) {
+    public EnrollmentTokenService(EnrollmentTokenRepository tokens, ProjectedGroups groups, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.tokens = tokens;
         this.groups = groups;
         this.clock = clock;
@@ -73,6 +78,7 @@ public class EnrollmentTokenService {
         token.createdAt = OffsetDateTime.now(clock);
         token.createdBy = actor;
         tokens.persist(token);
+        audit.record(orgId, "provisioning.enrollment-token.created", RESOURCE, token.id.toString(), null, audited(token));
         return new CreatedToken(token, secret);
     }
 
@@ -85,7 +91,9 @@ public class EnrollmentTokenService {
     public EnrollmentToken revoke(String orgId, UUID id) {
         EnrollmentToken token = get(orgId, id);
         if (token.revokedAt == null) {
+            Object before = audit.snapshot(audited(token));
             token.revokedAt = OffsetDateTime.now(clock);
+            audit.record(orgId, "provisioning.enrollment-token.revoked", RESOURCE, id.toString(), before, audited(token));
         }
         return token;
     }
@@ -116,6 +124,19 @@ public class EnrollmentTokenService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the audit trail may show of a token: never its secret nor the secret's hash. */
+    private static Map<String, Object> audited(EnrollmentToken token) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", token.name);
+        fields.put("expiresAt", token.expiresAt);
+        fields.put("maxUses", token.maxUses);
+        fields.put("requiresApproval", token.requiresApproval);
+        fields.put("targetGroup", token.targetGroup);
+        fields.put("targetLabels", token.targetLabels);
+        fields.put("revokedAt", token.revokedAt);
+        return fields;
     }
 
     /** A page of the organization's enrollment tokens. */

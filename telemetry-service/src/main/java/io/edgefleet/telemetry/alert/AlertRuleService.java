@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
+import io.edgefleet.audit.AuditTrail;
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.SqlParameters;
@@ -22,13 +23,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertRuleService {
 
+    private static final String RESOURCE = "alert-rule";
+
     private final EntityManager entityManager;
     private final TenantEntities tenants;
     private final AlertRuleValidator validator;
     private final AlertEvaluator evaluator;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AlertRuleService(EntityManager entityManager, TenantEntities tenants, AlertRuleValidator validator, AlertEvaluator evaluator, Clock clock) {
+    public AlertRuleService(EntityManager entityManager, TenantEntities tenants, AlertRuleValidator validator,
+                            AlertEvaluator evaluator, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.tenants = tenants;
         this.entityManager = entityManager;
         this.validator = validator;
@@ -44,6 +50,7 @@ public class AlertRuleService {
         rule.createdAt = OffsetDateTime.now(clock);
         apply(rule, spec);
         entityManager.persist(rule);
+        audit.record(orgId, "telemetry.alert-rule.created", RESOURCE, rule.id.toString(), null, spec);
         return rule;
     }
 
@@ -51,8 +58,10 @@ public class AlertRuleService {
     public AlertRule replace(String orgId, UUID id, AlertRuleSpec spec, Optional<Long> expectedVersion) {
         AlertRule rule = get(orgId, id);
         Versions.require(expectedVersion, rule.version, "alert rule " + id);
+        Object before = audit.snapshot(rule);
         closeOpenAlerts(rule);
         apply(rule, spec);
+        audit.record(orgId, "telemetry.alert-rule.updated", RESOURCE, id.toString(), before, rule);
         return rule;
     }
 
@@ -60,6 +69,7 @@ public class AlertRuleService {
     public void delete(String orgId, UUID id) {
         AlertRule rule = get(orgId, id);
         closeOpenAlerts(rule);
+        audit.record(orgId, "telemetry.alert-rule.deleted", RESOURCE, id.toString(), rule, null);
         entityManager.remove(rule);
     }
 

@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
+import io.edgefleet.audit.AuditTrail;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.LabelSelector;
 import io.edgefleet.core.labels.SqlParameters;
@@ -23,13 +24,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class SilenceService {
 
+    private static final String RESOURCE = "silence";
+
     private static final Duration LONGEST = Duration.ofDays(30);
 
     private final EntityManager entityManager;
     private final TenantEntities tenants;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public SilenceService(EntityManager entityManager, TenantEntities tenants, Clock clock) {
+    public SilenceService(EntityManager entityManager, TenantEntities tenants, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.tenants = tenants;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -67,6 +72,7 @@ public class SilenceService {
         silence.createdBy = actor;
         silence.createdAt = now.atOffset(ZoneOffset.UTC);
         entityManager.persist(silence);
+        audit.record(orgId, "telemetry.silence.created", RESOURCE, silence.id.toString(), null, silence);
         return silence;
     }
 
@@ -76,7 +82,9 @@ public class SilenceService {
         Silence silence = get(orgId, id);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (silence.endsAt.isAfter(now)) {
+            Object before = audit.snapshot(silence);
             silence.endsAt = now.isAfter(silence.startsAt) ? now : silence.startsAt.plusNanos(1000);
+            audit.record(orgId, "telemetry.silence.expired", RESOURCE, id.toString(), before, silence);
         }
         return silence;
     }

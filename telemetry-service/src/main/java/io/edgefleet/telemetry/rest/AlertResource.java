@@ -1,5 +1,8 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.access.AccessLevel;
+import io.edgefleet.access.CallerScope;
+import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.paging.Keyset;
@@ -13,6 +16,7 @@ import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.alert.Alert;
 import io.edgefleet.telemetry.alert.Alerts;
 import io.edgefleet.telemetry.alert.TelemetrySorting;
+import io.edgefleet.telemetry.ingest.TelemetryErrorCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -45,8 +49,10 @@ public class AlertResource {
     private final Alerts alerts;
     private final DeviceScopes scopes;
     private final CurrentOrganization org;
+    private final CallerScope caller;
 
-    public AlertResource(Alerts alerts, DeviceScopes scopes, CurrentOrganization org) {
+    public AlertResource(Alerts alerts, DeviceScopes scopes, CurrentOrganization org, CallerScope caller) {
+        this.caller = caller;
         this.alerts = alerts;
         this.scopes = scopes;
         this.org = org;
@@ -68,6 +74,7 @@ public class AlertResource {
     @Operation(operationId = "listAlerts", summary = "List alerts")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public Page<AlertView> list(@BeanParam SelectorListQuery query,
                                 @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "firing",
                                         "resolved"})) String status,
@@ -77,7 +84,7 @@ public class AlertResource {
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id", "pendingSince", "-pendingSince", "startedAt", "-startedAt"})) String sort) {
         Alerts.Filter filter = new Alerts.Filter(oneOf("status", status, STATES), oneOf("severity", severity, SEVERITIES),
                 uuid("device", device), uuid("rule", rule));
-        DeviceScopes.Scope devices = scopes.matching(org.id(), query.labelSelector());
+        DeviceScopes.Scope devices = scopes.matching(org.id(), query.labelSelector()).and(caller.visible());
         Keyset<Alert> page = Cursors.keyset(query, TelemetrySorting.ALERTS, sort);
         return Page.fromOverfetch(alerts.page(org.id(), filter, devices, page), query.limit(), page::keyOf, AlertView::of);
     }
@@ -86,8 +93,9 @@ public class AlertResource {
     @GET
     @Path("{id}")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     public AlertView get(@PathParam("id") UUID id) {
-        return AlertView.of(alerts.get(org.id(), id));
+        return AlertView.of(visible(id, AccessLevel.VIEWER));
     }
 
     @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge a firing alert")
@@ -96,8 +104,17 @@ public class AlertResource {
     @POST
     @Path("{id}/acknowledge")
     @RolesAllowed(FleetRoles.OPERATOR)
+    @DeviceScoped
     public AlertView acknowledge(@PathParam("id") UUID id) {
+        visible(id, AccessLevel.OPERATOR);
         return AlertView.of(alerts.acknowledge(org.id(), id, org.actor()));
+    }
+
+    /** An alert of a device the caller holds {@code needed} over; one of another device is unknown (404). */
+    private Alert visible(UUID id, AccessLevel needed) {
+        Alert alert = alerts.get(org.id(), id);
+        caller.require(alert.deviceId, needed, TelemetryErrorCode.ALERT_NOT_FOUND);
+        return alert;
     }
 
     private static Optional<String> oneOf(String name, String value, Set<String> allowed) {

@@ -1,5 +1,8 @@
 package io.edgefleet.telemetry.rest;
 
+import io.edgefleet.access.AccessLevel;
+import io.edgefleet.access.CallerScope;
+import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.projection.read.DeviceScopes;
@@ -39,8 +42,11 @@ public class MetricsQueryResource {
     private final DeviceScopes scopes;
     private final FleetOverview overview;
     private final CurrentOrganization org;
+    private final CallerScope caller;
 
-    public MetricsQueryResource(MetricQueries queries, DeviceScopes scopes, FleetOverview overview, CurrentOrganization org) {
+    public MetricsQueryResource(MetricQueries queries, DeviceScopes scopes, FleetOverview overview, CurrentOrganization org,
+                                CallerScope caller) {
+        this.caller = caller;
         this.queries = queries;
         this.scopes = scopes;
         this.overview = overview;
@@ -52,6 +58,7 @@ public class MetricsQueryResource {
     @GET
     @Path("query")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     @Transactional
     public Series query(@QueryParam("device") String device, @QueryParam("group") String group,
                         @QueryParam("labelSelector") String labelSelector, @QueryParam("metric") String metric,
@@ -69,7 +76,7 @@ public class MetricsQueryResource {
         if (!end.isAfter(start) || Duration.between(start, end).dividedBy(stepLength) > MAX_POINTS) {
             throw invalid("from must be before to, and the range at most " + MAX_POINTS + " steps");
         }
-        DeviceScopes.Scope scope = scopes.resolve(org.id(), device, group, labelSelector);
+        DeviceScopes.Scope scope = scopes.resolve(org.id(), device, group, labelSelector).and(caller.visible());
         return new Series(metric, agg, step, queries.series(org.id(), scope, metric, start, end, stepLength, agg));
     }
 
@@ -81,11 +88,13 @@ public class MetricsQueryResource {
     @GET
     @Path("latest")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     @Transactional
     public Latest latest(@QueryParam("device") String device, @QueryParam("metric") String metric) {
         if (device == null) {
             throw invalid("device is required");
         }
+        caller.require(uuid(device), AccessLevel.VIEWER, CommonErrorCode.NOT_FOUND);
         return new Latest(device, queries.latest(org.id(), uuid(device), metric));
     }
 
@@ -97,13 +106,14 @@ public class MetricsQueryResource {
     @GET
     @Path("overview")
     @RolesAllowed(FleetRoles.VIEWER)
+    @DeviceScoped
     @Transactional
     public FleetOverview.Overview overview(@QueryParam("group") String group, @QueryParam("labelSelector") String labelSelector,
                                            @QueryParam("top") @DefaultValue("10") int top) {
         if (top < 1 || top > MAX_TOP) {
             throw invalid("top must be between 1 and " + MAX_TOP);
         }
-        return overview.overview(org.id(), scopes.resolveOrAll(org.id(), null, group, labelSelector), top);
+        return overview.overview(org.id(), scopes.resolveOrAll(org.id(), null, group, labelSelector).and(caller.visible()), top);
     }
 
     private static Duration step(String value) {

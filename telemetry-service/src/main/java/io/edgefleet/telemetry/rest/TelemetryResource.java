@@ -5,6 +5,7 @@ import io.edgefleet.deviceauth.CurrentDevice;
 import io.edgefleet.deviceauth.DeviceAuthenticationMechanism;
 import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.rest.limits.RateLimited;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.FleetRoles;
 import io.edgefleet.telemetry.ingest.TelemetryIngest;
@@ -46,7 +47,9 @@ public class TelemetryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "413", description = Refusals.TOO_LARGE)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", description = Refusals.RATE_LIMITED)
     @APIResponse(responseCode = "503", description = Refusals.UNAVAILABLE)
+    @RateLimited(value = "telemetry", per = RateLimited.Per.DEVICE)
     @POST
     @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
     @RolesAllowed(DeviceTokenVerifier.DEVICE_ROLE)

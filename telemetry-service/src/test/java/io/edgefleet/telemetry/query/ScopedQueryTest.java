@@ -64,6 +64,22 @@ class ScopedQueryTest {
         assertEquals(0.1, points(Map.of("device", paris), "min").get(0).getDouble("value"), 1e-9);
     }
 
+    /** A viewer bound to site=berlin aggregates only Berlin's devices, whatever scope it asks for. */
+    @Test
+    void aScopedViewerSeesOnlyItsDevices() {
+        InventoryRecords.roleBinding(api.org(), UUID.randomUUID().toString(), "user", "ella", "viewer", "site=berlin");
+        Awaitility.await("binding projected").atMost(Duration.ofSeconds(30)).until(() -> api.user("ella")
+                .queryParams(range()).queryParam("labelSelector", "site in (berlin,paris)").queryParam("agg", "count")
+                .when().get("/api/v1/metrics/query").then().extract().statusCode() == 200);
+        Integer devices = api.user("ella").queryParams(range()).queryParam("labelSelector", "site in (berlin,paris)")
+                .queryParam("agg", "count").when().get("/api/v1/metrics/query").then().statusCode(200)
+                .extract().path("points[0].devices");
+        assertEquals(2, devices, "paris is outside ella's scope");
+        api.user("ella").queryParam("device", paris).when().get("/api/v1/metrics/latest").then().statusCode(404);
+        api.user("ella").queryParam("device", berlin2).when().get("/api/v1/metrics/latest").then().statusCode(200);
+        api.user("ella").when().get("/api/v1/alert-rules").then().statusCode(403);
+    }
+
     @Test
     void scopesMustBeOneAndKnown() {
         api.viewer().queryParams(range()).queryParam("group", "no-such-group").when().get("/api/v1/metrics/query")

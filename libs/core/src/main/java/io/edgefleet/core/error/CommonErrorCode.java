@@ -22,6 +22,7 @@ public enum CommonErrorCode implements ErrorCode {
     URI_TOO_LONG(414, "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Request violates a rule"),
+    RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Service unavailable");
 
@@ -56,6 +57,7 @@ public enum CommonErrorCode implements ErrorCode {
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
+            case 429 -> RATE_LIMITED;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
         };

@@ -38,6 +38,8 @@ public final class Limits {
     public static final int LABELS = 64;
     public static final int LABEL_KEY = 317;
     public static final int LABEL_VALUE = 63;
+    /** Fields one audit entry lists as changed. */
+    public static final int AUDIT_CHANGES = 64;
     /** Metric names in telemetry samples and alert rules. */
     public static final int METRIC_NAME = 200;
     /** Telemetry: samples per batch, labels per sample and label value length. */

@@ -35,12 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeadLetterResource {
 
     private final DeadLetterStore store;
-    private final DeadLetterReplay replay;
+    private final AdminReplays replays;
     private final CurrentOrganization org;
 
-    public DeadLetterResource(DeadLetterStore store, DeadLetterReplay replay, CurrentOrganization org) {
+    public DeadLetterResource(DeadLetterStore store, AdminReplays replays, CurrentOrganization org) {
         this.store = store;
-        this.replay = replay;
+        this.replays = replays;
         this.org = org;
     }
 
@@ -69,6 +69,6 @@ public class DeadLetterResource {
     @POST
     @Path("{id}/replay")
     public DeadLetterReplay.Outcome replay(@PathParam("id") UUID id) {
-        return replay.replay(org.id(), id, org.actor());
+        return replays.deadLetter(org.id(), id, org.actor());
     }
 }

@@ -31,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ParkedEventResource {
 
     private final ParkedEventStore store;
+    private final AdminReplays replays;
     private final CurrentOrganization org;
 
-    public ParkedEventResource(ParkedEventStore store, CurrentOrganization org) {
+    public ParkedEventResource(ParkedEventStore store, AdminReplays replays, CurrentOrganization org) {
         this.store = store;
+        this.replays = replays;
         this.org = org;
     }
 
@@ -61,6 +63,6 @@ public class ParkedEventResource {
     @POST
     @Path("{id}/replay")
     public ParkedEventStore.ParkedEvent replay(@PathParam("id") UUID id) {
-        return store.replay(org.id(), id, org.actor());
+        return replays.parkedEvent(org.id(), id, org.actor());
     }
 }

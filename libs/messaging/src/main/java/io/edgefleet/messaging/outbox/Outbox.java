@@ -6,6 +6,7 @@ import io.edgefleet.messaging.tracing.EventTracing;
 import io.edgefleet.messaging.tracing.TraceContext;
 import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,10 +27,12 @@ public class Outbox {
     private final OutboxRelay relay;
     private final Clock clock;
     private final EventTracing tracing;
+    private final Event<OutboxRecorded> recorded;
 
     public Outbox(EntityManager entityManager, OutgoingEvents outgoing, AfterCommit afterCommit, OutboxRelay relay,
-                  Clock clock, EventTracing tracing) {
+                  Clock clock, EventTracing tracing, Event<OutboxRecorded> recorded) {
         this.clock = clock;
+        this.recorded = recorded;
         this.tracing = tracing;
         this.entityManager = entityManager;
         this.outgoing = outgoing;
@@ -76,6 +79,8 @@ public class Outbox {
         event.traceparent = trace.traceparent();
         event.tracestate = trace.tracestate();
         entityManager.persist(event);
+        // Observers run here, in this transaction: the audit trail records the change beside it.
+        recorded.fire(new OutboxRecorded(type, orgId, subject, dataJson, event.id));
         afterCommit.run(relay::wakeUp);
         return event.id;
     }

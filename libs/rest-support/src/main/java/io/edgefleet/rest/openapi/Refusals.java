@@ -11,6 +11,8 @@ public final class Refusals {
     public static final String PRECONDITION_FAILED = "If-Match names a version the resource no longer has (PRECONDITION_FAILED).";
     public static final String TOO_LARGE = "The body is larger than allowed (BODY_TOO_LARGE, BATCH_TOO_LARGE).";
     public static final String UNPROCESSABLE = "Well-formed, but breaks a domain rule (the code says which; errors[] names the fields).";
+    public static final String RATE_LIMITED = "Too many requests from this address or device (RATE_LIMITED): retry after "
+            + "the Retry-After header's seconds.";
     public static final String UNAVAILABLE = "Kafka cannot take the batch right now: retry later (INGEST_UNAVAILABLE).";
 
     private Refusals() {

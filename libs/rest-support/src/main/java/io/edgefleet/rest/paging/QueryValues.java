@@ -3,7 +3,10 @@ package io.edgefleet.rest.paging;
 import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FieldError;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.limits.Limits;
 import io.edgefleet.core.text.Choices;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,5 +39,29 @@ public final class QueryValues {
                     List.of(new FieldError(name, "must be " + choices.describe())));
         }
         return Optional.of(value);
+    }
+
+    /** A free-text value, trimmed, at most {@link Limits#SHORT_TEXT} characters; empty when absent. */
+    public static Optional<String> text(String name, String value) {
+        if (value != null && value.length() > Limits.SHORT_TEXT) {
+            throw invalid(name, "has at most " + Limits.SHORT_TEXT + " characters");
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** An RFC 3339 instant such as {@code 2026-11-29T10:00:00Z}; empty when absent. */
+    public static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value.length() > Limits.TIMESTAMP ? "" : value));
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an RFC 3339 instant, e.g. 2026-11-29T10:00:00Z");
+        }
+    }
+
+    private static FleetException invalid(String name, String rule) {
+        return new FleetException(CommonErrorCode.VALIDATION_FAILED, name + " " + rule, List.of(new FieldError(name, rule)));
     }
 }

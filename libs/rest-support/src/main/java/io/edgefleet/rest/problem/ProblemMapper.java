@@ -7,6 +7,7 @@ import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.ErrorCode;
 import io.edgefleet.core.error.FieldError;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.error.RetryLater;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,7 +36,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiError(FleetException e, UriInfo uri) {
-        return respond(e.errorCode(), e.getMessage(), uri, e.fieldErrors());
+        Response problem = respond(e.errorCode(), e.getMessage(), uri, e.fieldErrors());
+        return e instanceof RetryLater later
+                ? Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, later.retryAfterSeconds()).build()
+                : problem;
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})

@@ -4,6 +4,7 @@ import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,12 +24,15 @@ public class CurrentOrganization {
 
     /** The caller's organization id; a token without one is refused with 403. */
     public String id() {
+        return of(token).orElseThrow(
+                () -> new FleetException(CommonErrorCode.NO_ORGANIZATION, "token has no '" + CLAIM + "' claim"));
+    }
+
+    /** The organization a token names, if it names one. */
+    public static Optional<String> of(JsonWebToken token) {
         Object org = token.getClaim(CLAIM);
         String id = org instanceof JsonString json ? json.getString() : org == null ? null : org.toString();
-        if (id == null || id.isBlank()) {
-            throw new FleetException(CommonErrorCode.NO_ORGANIZATION, "token has no '" + CLAIM + "' claim");
-        }
-        return id;
+        return Optional.ofNullable(id).filter(value -> !value.isBlank());
     }
 
     /** Who acts, for audit trails. */
