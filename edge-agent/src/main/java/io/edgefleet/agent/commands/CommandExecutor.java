@@ -33,7 +33,7 @@ public class CommandExecutor {
         JsonNode payload = command.payload() == null ? json.createObjectNode() : command.payload();
         try {
             return switch (command.type()) {
-                case "apply-manifests" -> listed("applied", cluster.apply(payload.path("manifests").asText(), namespace(payload)));
+                case "apply-manifests" -> listed("applied", cluster.apply(manifests(payload), namespace(payload)));
                 case "delete-manifests" -> listed("deleted", cluster.delete(payload.path("manifests").asText(), namespace(payload)));
                 case "collect-diagnostics" -> Outcome.success(json.valueToTree(
                         cluster.diagnostics(Duration.ofMinutes(payload.path("sinceMinutes").asInt(60)))));
@@ -99,5 +99,11 @@ public class CommandExecutor {
 
     private static String namespace(JsonNode payload) {
         return payload.hasNonNull("namespace") ? payload.get("namespace").asText() : null;
+    }
+
+    /** The manifests, then those carrying secrets (given to the device only, applied alike). */
+    private static String manifests(JsonNode payload) {
+        String secret = payload.path("secretManifests").asText("");
+        return secret.isBlank() ? payload.path("manifests").asText() : payload.path("manifests").asText() + "\n---\n" + secret;
     }
 }

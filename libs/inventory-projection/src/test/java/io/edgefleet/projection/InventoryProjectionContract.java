@@ -122,6 +122,25 @@ public abstract class InventoryProjectionContract {
     }
 
     @Test
+    void roleBindingsAreProjectedInOrderAndForgottenWhenDeleted() {
+        String id = UUID.randomUUID().toString();
+        String user = "user-" + id;
+        InventoryRecords.roleBinding(ORG, id, "user", user, "operator", "site=lab");
+        Awaitility.await().atMost(WAIT).until(() -> bindingsOf(user).equals(List.of("operator site=lab")));
+
+        // An older state (a replayed dead letter) changes nothing; an unknown role is poison, not a grant.
+        InventoryRecords.roleBindingAt(ORG, id, "user", user, "viewer", null, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        InventoryRecords.roleBinding(ORG, UUID.randomUUID().toString(), "user", user, "root", null);
+        String marker = UUID.randomUUID().toString();
+        InventoryRecords.roleBinding(ORG, marker, "user", "marker-" + marker, "viewer", null);
+        Awaitility.await().atMost(WAIT).until(() -> bindingsOf("marker-" + marker).size() == 1);
+        assertEquals(List.of("operator site=lab"), bindingsOf(user));
+
+        InventoryRecords.roleBindingDeleted(ORG, id, user);
+        Awaitility.await().atMost(WAIT).until(() -> bindingsOf(user).isEmpty());
+    }
+
+    @Test
     void noRecordStopsEitherConsumer() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
@@ -137,6 +156,14 @@ public abstract class InventoryProjectionContract {
                 new PoisonRecords.Good(group, groupData(group, "good-g1"), InventoryRecords.headers(EventType.GROUP_CHANGED, ORG, group)),
                 new PoisonRecords.Good(group, groupData(group, "good-g2"), InventoryRecords.headers(EventType.GROUP_CHANGED, ORG, group)),
                 () -> count("SELECT count(*) FROM group_projection WHERE group_id = ?::uuid AND name = 'good-g2'", group) == 1);
+    }
+
+    @Inject
+    io.edgefleet.projection.read.ProjectedRoleBindings roleBindings;
+
+    private List<String> bindingsOf(String user) {
+        return roleBindings.of(ORG, List.of(user), List.of()).stream()
+                .map(b -> b.role() + (b.selector() == null ? "" : " " + b.selector())).toList();
     }
 
     private static String state(String deviceId, String name) {

@@ -56,11 +56,36 @@ public final class InventoryRecords {
 
     /** A role binding: {@code subject} ({@code user} or {@code group}) holds {@code role} over a label selector, or everything when null. */
     public static void roleBinding(String org, String bindingId, String subjectKind, String subject, String role, String selector) {
-        publish(EventType.ROLE_BINDING_CHANGED, org, bindingId, "{\"bindingId\":\"" + bindingId + "\",\"name\":\"b-" + bindingId
-                + "\",\"subjectKind\":\"" + subjectKind + "\",\"subject\":\"" + subject + "\",\"role\":\"" + role
-                + "\",\"organizationWide\":" + (selector == null) + ",\"groups\":[],\"labelSelector\":"
-                + (selector == null ? "null" : "\"" + selector + "\"") + ",\"deleted\":false,\"changedAt\":\"" + java.time.Instant.now()
-                + "\"}");
+        roleBindingAt(org, bindingId, subjectKind, subject, role, selector, nextChange());
+    }
+
+    /** A role binding's state as of {@code changedAt}. */
+    public static void roleBindingAt(String org, String bindingId, String subjectKind, String subject, String role,
+                                     String selector, java.time.Instant changedAt) {
+        publish(EventType.ROLE_BINDING_CHANGED, org, bindingId, bindingData(bindingId, subjectKind, subject, role, selector,
+                false, changedAt));
+    }
+
+    /** The binding is gone. */
+    public static void roleBindingDeleted(String org, String bindingId, String subject) {
+        publish(EventType.ROLE_BINDING_CHANGED, org, bindingId, bindingData(bindingId, "user", subject, "viewer", null, true,
+                nextChange()));
+    }
+
+    /** Each state published later than the one before (time comes from no clock here: a fixed base and a sequence). */
+    private static java.time.Instant nextChange() {
+        return CHANGES_FROM.plusMillis(CHANGES.incrementAndGet());
+    }
+
+    private static final java.time.Instant CHANGES_FROM = java.time.Instant.parse("2026-12-02T10:00:00Z");
+    private static final java.util.concurrent.atomic.AtomicLong CHANGES = new java.util.concurrent.atomic.AtomicLong();
+
+    private static String bindingData(String bindingId, String subjectKind, String subject, String role, String selector,
+                                      boolean deleted, java.time.Instant changedAt) {
+        return "{\"bindingId\":\"" + bindingId + "\",\"name\":\"b-" + bindingId + "\",\"subjectKind\":\"" + subjectKind
+                + "\",\"subject\":\"" + subject + "\",\"role\":\"" + role + "\",\"organizationWide\":" + (selector == null)
+                + ",\"groups\":[],\"labelSelector\":" + (selector == null ? "null" : "\"" + selector + "\"") + ",\"deleted\":"
+                + deleted + ",\"changedAt\":\"" + changedAt + "\"}";
     }
 
     /** The CloudEvents headers inventory-service sends with an event of {@code type} about {@code key}. */

@@ -31,12 +31,15 @@ public class CommandService {
     private final CommandRepository commands;
     private final DeviceIdentityRepository devices;
     private final CommandPayloads payloads;
+    private final CommandSecrets secrets;
     private final CommandTransitions transitions;
     private final CommandNotifications notifications;
     private final Clock clock;
 
     public CommandService(CommandRepository commands, DeviceIdentityRepository devices, CommandPayloads payloads,
-                          CommandTransitions transitions, CommandNotifications notifications, Clock clock) {
+                          CommandSecrets secrets, CommandTransitions transitions, CommandNotifications notifications,
+                          Clock clock) {
+        this.secrets = secrets;
         this.commands = commands;
         this.devices = devices;
         this.payloads = payloads;
@@ -115,7 +118,7 @@ public class CommandService {
         command.orgId = orgId;
         command.deviceId = deviceId;
         command.type = type;
-        command.payload = request.payload();
+        command.payload = secrets.seal(type, request.payload());
         command.status = CommandStatus.QUEUED;
         command.idempotencyKey = request.idempotencyKey();
         command.requestedBy = request.requestedBy();
@@ -124,8 +127,8 @@ public class CommandService {
         return command;
     }
 
-    private static Command sameRequest(Command earlier, CommandType type, JsonNode payload) {
-        if (earlier.type != type || !Objects.equals(earlier.payload, payload)) {
+    private Command sameRequest(Command earlier, CommandType type, JsonNode payload) {
+        if (earlier.type != type || !Objects.equals(secrets.open(earlier.payload), payload)) {
             throw new FleetException(ProvisioningErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "idempotency key already names command " + earlier.id + " with another type or payload");
         }

@@ -1,9 +1,10 @@
 package io.edgefleet.provisioning.gateway;
 
-import io.edgefleet.events.agent.AgentMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.events.agent.AgentMessage;
 import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.provisioning.command.CommandSecrets;
 import io.edgefleet.provisioning.command.CommandTransitions;
 import io.edgefleet.provisioning.domain.Command;
 import io.edgefleet.provisioning.repository.CommandRepository;
@@ -29,9 +30,11 @@ public class CommandDispatcher {
     private final CommandTransitions transitions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CommandSecrets secrets;
 
     public CommandDispatcher(AgentSessions sessions, CommandRepository commands, CommandTransitions transitions,
-                             ObjectMapper json, Clock clock) {
+                             CommandSecrets secrets, ObjectMapper json, Clock clock) {
+        this.secrets = secrets;
         this.sessions = sessions;
         this.commands = commands;
         this.transitions = transitions;
@@ -80,7 +83,9 @@ public class CommandDispatcher {
         }
     }
 
-    private static AgentMessage.CommandView view(Command c) {
-        return new AgentMessage.CommandView(c.id.toString(), c.seq, c.type.wireName(), c.payload, c.expiresAt.toString());
+    /** What the device gets: the only place a command's secrets are opened. */
+    private AgentMessage.CommandView view(Command c) {
+        return new AgentMessage.CommandView(c.id.toString(), c.seq, c.type.wireName(), secrets.open(c.payload),
+                c.expiresAt.toString());
     }
 }

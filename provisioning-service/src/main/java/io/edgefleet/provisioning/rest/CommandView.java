@@ -2,6 +2,7 @@ package io.edgefleet.provisioning.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.provisioning.command.CommandSecrets;
 import io.edgefleet.provisioning.domain.Command;
 import java.time.OffsetDateTime;
 
@@ -13,7 +14,7 @@ public record CommandView(String id, String deviceId, String type, JsonNode payl
                           OffsetDateTime finishedAt, int deliveryAttempts, JsonNode result, String failureReason) {
 
     static CommandView of(Command c) {
-        return new CommandView(c.id.toString(), c.deviceId.toString(), c.type.wireName(), c.payload, c.status.wireName(),
+        return new CommandView(c.id.toString(), c.deviceId.toString(), c.type.wireName(), CommandSecrets.redacted(c.payload), c.status.wireName(),
                 c.idempotencyKey, c.requestedBy, c.createdAt, c.expiresAt, c.deliveredAt, c.acknowledgedAt, c.startedAt,
                 c.finishedAt, c.deliveryAttempts, c.result, c.failureReason);
     }
