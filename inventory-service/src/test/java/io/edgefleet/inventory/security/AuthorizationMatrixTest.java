@@ -5,7 +5,6 @@ import io.edgefleet.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 
 /** Every operation × every caller answers as its declared role says; inventory has no device endpoints. */
@@ -20,10 +19,5 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
         Awaitility.await("binding projected").atMost(Duration.ofSeconds(30)).until(() ->
                 tenant.user("matrix-op").when().get("/api/v1/devices").then().extract().statusCode() == 200);
         return TestTokens.forSubject("matrix-op", tenant.org());
-    }
-
-    @Override
-    protected Optional<String> deviceToken() {
-        return Optional.empty();
     }
 }

@@ -47,7 +47,9 @@ public abstract class AuthorizationMatrixContract {
     protected abstract String scopedOperatorToken();
 
     /** A device access token, where the service has device endpoints. */
-    protected abstract Optional<String> deviceToken();
+    protected Optional<String> deviceToken() {
+        return Optional.empty();
+    }
 
     /** What an operation declares. */
     private record Declared(String role, boolean device, boolean open) {

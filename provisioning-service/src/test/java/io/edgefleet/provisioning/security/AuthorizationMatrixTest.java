@@ -1,25 +1,18 @@
 package io.edgefleet.provisioning.security;
 
-import io.edgefleet.projection.InventoryRecords;
+import io.edgefleet.projection.ProjectedAuthorizationMatrix;
 import io.edgefleet.provisioning.TestDevice;
-import io.edgefleet.testsupport.AuthorizationMatrixContract;
-import io.edgefleet.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 
 /** Every operation × every caller (an enrolled device too) answers as its declared role says. */
 @QuarkusTest
-class AuthorizationMatrixTest extends AuthorizationMatrixContract {
+class AuthorizationMatrixTest extends ProjectedAuthorizationMatrix {
 
     @Override
-    protected String scopedOperatorToken() {
-        InventoryRecords.roleBinding(tenant.org(), UUID.randomUUID().toString(), "user", "matrix-op", "operator", "site=matrix");
-        Awaitility.await("binding projected").atMost(Duration.ofSeconds(30)).until(() -> tenant.user("matrix-op")
-                .when().get("/api/v1/devices/" + UUID.randomUUID() + "/commands").then().extract().statusCode() == 404);
-        return TestTokens.forSubject("matrix-op", tenant.org());
+    protected Optional<Probe> scopedProbe() {
+        return Optional.of(new Probe("/api/v1/devices/" + UUID.randomUUID() + "/commands", 404));
     }
 
     @Override
