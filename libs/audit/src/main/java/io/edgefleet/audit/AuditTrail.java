@@ -105,6 +105,15 @@ public class AuditTrail {
                 failure -> publishRefusal(actors.anonymous(), NO_ORGANIZATION, "security.access-denied", code, origin));
     }
 
+    /**
+     * A caller refused outside JAX-RS, before any identity (a WebSocket upgrade refused by a
+     * route handler): published like a REST refusal, under a request id of its own.
+     */
+    public void refusedBeforeRouting(String code, String method, String path, String sourceAddress) {
+        publishRefusal(actors.anonymous(), NO_ORGANIZATION, "security.authentication-failed", code,
+                new RequestOrigin.Origin(java.util.UUID.randomUUID().toString(), sourceAddress, method, path));
+    }
+
     private void publishRefusal(Actor actor, String orgId, String action, String code, RequestOrigin.Origin origin) {
         AuditRecorded entry = entry(actor, origin, action, "request", null, AuditRecorded.DENIED, code, List.of());
         Infrastructure.getDefaultWorkerPool().execute(() -> direct.publish(EventType.AUDIT_RECORDED, orgId, orgId, entry)

@@ -1,5 +1,6 @@
 package io.edgefleet.provisioning.gateway;
 
+import io.edgefleet.audit.AuditTrail;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.deviceauth.DeviceTokenVerifier;
 import io.edgefleet.rest.problem.RouteProblems;
@@ -18,8 +19,10 @@ public class AgentSessionRefusals {
 
     private final DeviceTokenVerifier authentication;
     private final RouteProblems problems;
+    private final AuditTrail audit;
 
-    public AgentSessionRefusals(DeviceTokenVerifier authentication, RouteProblems problems) {
+    public AgentSessionRefusals(DeviceTokenVerifier authentication, RouteProblems problems, AuditTrail audit) {
+        this.audit = audit;
         this.authentication = authentication;
         this.problems = problems;
     }
@@ -37,6 +40,8 @@ public class AgentSessionRefusals {
             authentication.verifyHeader(context.request().getHeader("Authorization"));
             context.next();
         } catch (FleetException e) {
+            audit.refusedBeforeRouting(e.errorCode().code(), "GET", context.request().path(),
+                    context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress());
             context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             problems.respond(context, e.errorCode(), e.getMessage(), false);
         }

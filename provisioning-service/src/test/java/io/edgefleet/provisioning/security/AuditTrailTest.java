@@ -75,6 +75,20 @@ class AuditTrailTest {
         assertEquals("DEVICE_TOKEN_INVALID", refused.path("code").asText());
     }
 
+    @Test
+    void aRefusedSessionUpgradeIsASecurityEvent() {
+        String forged = "forged-" + UUID.randomUUID();
+        given().header("Connection", "Upgrade").header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").auth().oauth2(forged)
+                .when().get("/api/v1/agent/session").then().statusCode(401);
+
+        List<JsonNode> refusals = AuditEvents.matching(r -> r.value().contains("/api/v1/agent/session")
+                && r.value().contains("security.authentication-failed"), 1).stream()
+                .map(r -> EventAssertions.assertMatchesSchema(EventType.AUDIT_RECORDED, r.value())).toList();
+        assertEquals("DEVICE_TOKEN_INVALID", refusals.get(refusals.size() - 1).path("code").asText());
+        assertEquals("127.0.0.1", refusals.get(refusals.size() - 1).path("sourceAddress").asText());
+    }
+
     private static List<String> fields(JsonNode event) {
         List<String> fields = new java.util.ArrayList<>();
         event.path("changes").forEach(c -> fields.add(c.path("field").asText()));
