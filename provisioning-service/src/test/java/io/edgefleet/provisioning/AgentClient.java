@@ -2,6 +2,7 @@ package io.edgefleet.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.events.agent.AgentProtocol;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -23,15 +24,23 @@ public final class AgentClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private AgentClient(URI uri, String accessToken) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + accessToken)
-                .buildAsync(uri, new Listener()).join();
+    private AgentClient(URI uri, String accessToken, String protocol) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + accessToken);
+        if (protocol != null) {
+            builder.header(AgentProtocol.HEADER, protocol);
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     /** Opens a session to the service under test ({@code baseUrl} like {@code http://127.0.0.1:8082}). */
     public static AgentClient connect(String baseUrl, String accessToken) {
-        return new AgentClient(URI.create(baseUrl.replaceFirst("^http", "ws") + "/api/v1/agent/session"), accessToken);
+        return connect(baseUrl, accessToken, AgentProtocol.CURRENT);
+    }
+
+    /** Opens a session speaking protocol {@code protocol} (null: no version header, as agents before 1.1). */
+    public static AgentClient connect(String baseUrl, String accessToken, String protocol) {
+        return new AgentClient(URI.create(baseUrl.replaceFirst("^http", "ws") + "/api/v1/agent/session"), accessToken, protocol);
     }
 
     public void send(String json) {

@@ -30,12 +30,18 @@ public final class ServiceProcess implements AutoCloseable {
     /** @param config Quarkus configuration, e.g. what {@link EdgeFleetInfra#start()} returned */
     public ServiceProcess(Path jar, Map<String, String> config) {
         this.jar = jar;
-        this.config = config;
+        this.config = new java.util.LinkedHashMap<>(config);
         try {
             this.log = Files.createTempFile("service-process-", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds a setting that depends on this process's address, e.g. the public URL it hands out. */
+    public ServiceProcess with(String key, java.util.function.Function<String, String> fromBaseUrl) {
+        config.put(key, fromBaseUrl.apply(baseUrl()));
+        return this;
     }
 
     public String baseUrl() {

@@ -33,7 +33,5 @@ public interface ProvisioningConfig {
     @WithDefault("10s")
     Duration lastSeenFlush();
 
-    /** Public URL agents use to reach this service; written into offline bundles. */
-    @WithDefault("http://127.0.0.1:8082")
-    String publicUrl();
+    // Where devices reach this service from outside: edgefleet.public-url.* (PublicUrls).
 }

@@ -2,7 +2,10 @@ package io.edgefleet.provisioning.gateway;
 
 import io.edgefleet.audit.AuditTrail;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.text.Excerpt;
 import io.edgefleet.deviceauth.DeviceTokenVerifier;
+import io.edgefleet.events.agent.AgentProtocol;
+import io.edgefleet.provisioning.service.ProvisioningErrorCode;
 import io.edgefleet.rest.problem.RouteProblems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses an agent session's WebSocket upgrade with a problem+json body (401 or 403 and its
- * code), before the upgrade check, whose refusal can carry only a status. {@link AgentUpgradeCheck}
+ * Refuses an agent session's WebSocket upgrade with a problem+json body (400 for a protocol
+ * version this gateway does not speak, 401 or 403 and its code), before the upgrade check, whose refusal can carry only a status. {@link AgentUpgradeCheck}
  * still authenticates every upgrade and keeps the device for the session.
  */
 @ApplicationScoped
@@ -34,6 +37,13 @@ public class AgentSessionRefusals {
     private void check(RoutingContext context) {
         if (!"websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
             context.next();
+            return;
+        }
+        String protocol = context.request().getHeader(AgentProtocol.HEADER);
+        if (!AgentProtocol.accepted(protocol)) {
+            problems.respond(context, ProvisioningErrorCode.AGENT_PROTOCOL_UNSUPPORTED, "this gateway speaks agent protocol "
+                    + AgentProtocol.CURRENT + " and " + AgentProtocol.PREVIOUS + ", not " + Excerpt.of(protocol, 20)
+                    + ": upgrade the agent", false);
             return;
         }
         try {

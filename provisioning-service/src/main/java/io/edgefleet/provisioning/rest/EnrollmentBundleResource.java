@@ -2,9 +2,12 @@ package io.edgefleet.provisioning.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edgefleet.provisioning.config.ProvisioningConfig;
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.events.agent.OnboardingBundle;
+import io.edgefleet.provisioning.config.PublicUrls;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
+import io.edgefleet.provisioning.service.ProvisioningErrorCode;
 import io.edgefleet.rest.openapi.Refusals;
 import io.edgefleet.rest.security.CurrentOrganization;
 import io.edgefleet.rest.security.FleetRoles;
@@ -16,7 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,42 +30,46 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /api/v1/enrollment-bundles}: offline onboarding. Creates an enrollment token and
- * answers a bundle file (server URL, the token's secret, trust anchors) that installs an agent
+ * answers a bundle file (gateway and telemetry URLs, the token's secret, trust anchors) that installs an agent
  * without interaction. Like the token's secret, the bundle cannot be downloaded again.
  */
 @Tag(name = "Enrollment", description = "Enrollment tokens, bundles and requests.")
 @Path("/api/v1/enrollment-bundles")
 public class EnrollmentBundleResource {
 
-    static final String BUNDLE_VERSION = "edgefleet.bundle.v1";
-
     private final EnrollmentTokenService tokens;
     private final DeviceTokens deviceTokens;
-    private final ProvisioningConfig config;
+    private final PublicUrls publicUrls;
     private final CurrentOrganization org;
     private final ObjectMapper json;
 
-    public EnrollmentBundleResource(EnrollmentTokenService tokens, DeviceTokens deviceTokens, ProvisioningConfig config,
+    public EnrollmentBundleResource(EnrollmentTokenService tokens, DeviceTokens deviceTokens, PublicUrls publicUrls,
                                     CurrentOrganization org, ObjectMapper json) {
         this.tokens = tokens;
         this.deviceTokens = deviceTokens;
-        this.config = config;
+        this.publicUrls = publicUrls;
         this.org = org;
         this.json = json;
     }
 
     @Operation(operationId = "createEnrollmentBundle",
-            summary = "Create an onboarding bundle for a device without network access at install")
+            summary = "Create an onboarding bundle: what `edge-agent install --bundle` needs to onboard a machine unattended")
     @APIResponse(responseCode = "201", description = "The bundle",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingBundle.class)))
+    @APIResponse(responseCode = "409", description = "edgefleet.public-url.gateway is not configured (PUBLIC_URL_NOT_CONFIGURED).")
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public RestResponse<Bundle> create(@Valid @NotNull EnrollmentTokenRequest request) {
+    public RestResponse<OnboardingBundle> create(@Valid @NotNull EnrollmentTokenRequest request) {
+        // Checked before the token exists: a refused bundle leaves no token behind.
+        List<URI> gateways = publicUrls.gateway().filter(urls -> !urls.isEmpty()).orElseThrow(() -> new FleetException(
+                ProvisioningErrorCode.PUBLIC_URL_NOT_CONFIGURED,
+                "set edgefleet.public-url.gateway to the gateway URL(s) devices reach; bundles never carry a guessed address"));
         EnrollmentTokenService.CreatedToken created = tokens.create(org.id(), org.actor(),
                 EnrollmentTokenResource.toNewToken(request));
-        Bundle bundle = new Bundle(BUNDLE_VERSION, config.publicUrl(), created.secret(), created.token().id.toString(),
-                created.token().expiresAt, new TrustAnchors(deviceTokens.issuer(), jwks()));
+        OnboardingBundle bundle = new OnboardingBundle(OnboardingBundle.FORMAT, gateways,
+                publicUrls.telemetry().orElse(null), created.secret(), created.token().id.toString(),
+                created.token().expiresAt, new OnboardingBundle.TrustAnchors(deviceTokens.issuer(), jwks()));
         return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, bundle).type(MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"edgefleet-bundle-" + created.token().id + ".json\"")
                 .build();
@@ -73,20 +81,5 @@ public class EnrollmentBundleResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * What an agent needs to enroll unattended.
-     *
-     * @param serverUrl where provisioning-service is reached
-     * @param enrollmentToken the token's secret
-     * @param trustAnchors what the agent trusts: the issuer and keys of device tokens
-     */
-    public record Bundle(String format, String serverUrl, String enrollmentToken, String tokenId,
-                         OffsetDateTime expiresAt, TrustAnchors trustAnchors) {
-    }
-
-    /** Keys and names the agent pins. TLS roots belong here once the deployment terminates TLS. */
-    public record TrustAnchors(String deviceTokenIssuer, JsonNode deviceTokenJwks) {
     }
 }

@@ -27,7 +27,9 @@ public enum ProvisioningErrorCode implements ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key already used for a different command"),
     COMMAND_NOT_FOUND(404, "Command not found"),
     COMMAND_NOT_CANCELLABLE(409, "Command can no longer be cancelled"),
-    COMMAND_OF_ANOTHER_DEVICE(403, "Command belongs to another device");
+    COMMAND_OF_ANOTHER_DEVICE(403, "Command belongs to another device"),
+    PUBLIC_URL_NOT_CONFIGURED(409, "The public URLs devices use are not configured"),
+    AGENT_PROTOCOL_UNSUPPORTED(400, "Agent protocol version not supported");
 
     private final int status;
     private final String title;

@@ -1,9 +1,9 @@
 package io.edgefleet.provisioning.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 import io.edgefleet.provisioning.TestDevice;
 import io.edgefleet.testsupport.TestTokens;
@@ -23,7 +23,9 @@ class EnrollmentBundleTest {
                         "maxUses", 50, "requiresApproval", false))
                 .when().post("/api/v1/enrollment-bundles")
                 .then().statusCode(201).header("Content-Disposition", containsString("attachment"))
-                .body("format", equalTo("edgefleet.bundle.v1")).body("serverUrl", notNullValue())
+                .body("format", equalTo("edgefleet.bundle.v2"))
+                .body("gatewayUrls", contains("http://gateway-a.edge.test:8082", "http://gateway-b.edge.test:8082"))
+                .body("telemetryUrl", equalTo("http://telemetry.edge.test:8085"))
                 .body("trustAnchors.deviceTokenIssuer", equalTo("edgefleet-provisioning"))
                 .body("trustAnchors.deviceTokenJwks.keys[0].kty", equalTo("RSA"))
                 .extract();

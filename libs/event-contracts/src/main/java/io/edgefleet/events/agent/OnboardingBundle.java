@@ -1,0 +1,34 @@
+package io.edgefleet.events.agent;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The onboarding bundle ({@code POST /api/v1/enrollment-bundles}): everything an agent needs to
+ * enroll unattended, read by {@code edge-agent install --bundle}.
+ *
+ * @param format {@value #FORMAT}
+ * @param gatewayUrls provisioning-service's agent gateway as devices reach it, most preferred first
+ * @param telemetryUrl telemetry ingest as devices reach it; absent: the deployment takes no telemetry
+ * @param enrollmentToken the enrollment token's secret (spent at the first enrollment)
+ * @param tokenId the enrollment token's id, to revoke it
+ * @param expiresAt when the enrollment token expires
+ * @param trustAnchors what the agent pins
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OnboardingBundle(String format, List<URI> gatewayUrls, URI telemetryUrl, String enrollmentToken,
+                               String tokenId, OffsetDateTime expiresAt, TrustAnchors trustAnchors) {
+
+    public static final String FORMAT = "edgefleet.bundle.v2";
+
+    /**
+     * The issuer and keys of device tokens. TLS roots join them once the deployment terminates
+     * TLS at the services.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TrustAnchors(String deviceTokenIssuer, JsonNode deviceTokenJwks) {
+    }
+}
