@@ -1,17 +1,21 @@
 package io.edgefleet.inventory.messaging;
 
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.agent.AgentHeartbeat;
 import io.edgefleet.events.agent.AgentReport;
-import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.repository.DeviceRepository;
+import io.edgefleet.inventory.repository.EarlyReportRepository;
 import io.edgefleet.inventory.service.ClusterReports;
 import io.edgefleet.inventory.service.Presence;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
+import io.edgefleet.messaging.cloudevents.PoisonEventException;
 import io.edgefleet.messaging.consumer.EventConsumer;
 import io.edgefleet.messaging.consumer.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,11 +33,13 @@ public class AgentReportsConsumer {
     private final EventConsumer consumer;
     private final ClusterReports reports;
     private final DeviceRepository devices;
+    private final EarlyReportRepository earlyReports;
     private final EventRoutes routes;
 
     public AgentReportsConsumer(EventConsumer consumer, Presence presence, ClusterReports reports,
-                                DeviceRepository devices) {
+                                DeviceRepository devices, EarlyReportRepository earlyReports) {
         this.consumer = consumer;
+        this.earlyReports = earlyReports;
         this.reports = reports;
         this.devices = devices;
         this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
@@ -54,9 +60,18 @@ public class AgentReportsConsumer {
             return;
         }
         // The agent reports as soon as its session opens, which can be before provisioning's
-        // device.enrolled reaches us: retried (with backoff) rather than dropped.
-        Device device = devices.findByIdentity(UUID.fromString(report.deviceId())).orElseThrow(() ->
-                new IllegalStateException("no device with identity " + report.deviceId() + " yet"));
-        reports.apply(device, report.report());
+        // device.enrolled reaches us: kept, and applied when the device is linked.
+        if (report.report() == null || !report.report().isObject()) {
+            throw new PoisonEventException("an inventory report's report is a JSON object");
+        }
+        UUID identity = UUID.fromString(report.deviceId());
+        try {
+            devices.findByIdentity(identity).ifPresentOrElse(device -> reports.apply(device, report.report()),
+                    () -> earlyReports.keep(event.requireOrg(), identity, report.report().toString(),
+                            Objects.requireNonNullElse(report.receivedAt(), Instant.EPOCH)));
+        } catch (FleetException refused) {
+            // A report breaking inventory's rules stays broken however often it is retried.
+            throw new PoisonEventException(PoisonEventException.INVALID_EVENT_DATA, refused.getMessage());
+        }
     }
 }

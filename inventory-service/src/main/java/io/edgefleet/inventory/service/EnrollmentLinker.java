@@ -1,5 +1,8 @@
 package io.edgefleet.inventory.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.inventory.domain.Connectivity;
@@ -7,12 +10,14 @@ import io.edgefleet.inventory.domain.Device;
 import io.edgefleet.inventory.domain.Lifecycle;
 import io.edgefleet.inventory.repository.DeviceGroupRepository;
 import io.edgefleet.inventory.repository.DeviceRepository;
+import io.edgefleet.inventory.repository.EarlyReportRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Applies provisioning's identity events: an enrolled device is linked to the device
@@ -20,6 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EnrollmentLinker {
+
+    private static final Logger LOG = Logger.getLogger(EnrollmentLinker.class);
 
     static final String ENROLLED = "provisioning:device.enrolled";
     static final String REVOKED = "provisioning:device.revoked";
@@ -29,10 +36,17 @@ public class EnrollmentLinker {
     private final DeviceChanges changes;
     private final DeviceGroupRepository groups;
     private final GroupEvents groupEvents;
+    private final EarlyReportRepository earlyReports;
+    private final ClusterReports clusterReports;
+    private final ObjectMapper json;
 
     public EnrollmentLinker(DeviceRepository devices, DeviceService deviceService, DeviceChanges changes,
-                            DeviceGroupRepository groups, GroupEvents groupEvents) {
+                            DeviceGroupRepository groups, GroupEvents groupEvents, EarlyReportRepository earlyReports,
+                            ClusterReports clusterReports, ObjectMapper json) {
         this.groupEvents = groupEvents;
+        this.earlyReports = earlyReports;
+        this.clusterReports = clusterReports;
+        this.json = json;
         this.devices = devices;
         this.deviceService = deviceService;
         this.changes = changes;
@@ -69,7 +83,17 @@ public class EnrollmentLinker {
                 groupEvents.changed(g);
             });
         }
+        earlyReports.take(orgId, identity).ifPresent(report -> applyEarly(device, report));
         return device;
+    }
+
+    /** The report the agent sent before this link; one breaking inventory's rules is dropped (it would be refused now too). */
+    private void applyEarly(Device device, String report) {
+        try {
+            clusterReports.apply(device, json.readTree(report));
+        } catch (FleetException | JsonProcessingException refused) {
+            LOG.warnf("device %s: its early inventory report is refused: %s", device.id, refused.getMessage());
+        }
     }
 
     public void revoked(UUID identity) {

@@ -11,7 +11,10 @@ import io.edgefleet.events.Topics;
 import io.edgefleet.inventory.InventoryApi;
 import io.edgefleet.testsupport.EventAssertions;
 import io.edgefleet.testsupport.KafkaTestClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -75,6 +78,29 @@ class AgentReportsTest {
         var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.AGENT_REPORTS, "inventory-service"), 1, Duration.ofSeconds(60),
                 r -> identity.equals(r.key())).get(0);
         assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("never mixed"));
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The DevStackIT flake: a report overtaking device.enrolled was retried, dead-lettered, and missing for minutes. */
+    @Test
+    void aReportThatArrivesBeforeTheEnrollmentIsAppliedWhenTheDeviceIsLinked() {
+        InventoryApi api = new InventoryApi();
+        String identity = UUID.randomUUID().toString();
+        String cluster = "early-" + identity.substring(0, 8);
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, cluster, "v1.30.4+k3s1"));
+        Awaitility.await("report kept for later").atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery("SELECT count(*) FROM early_agent_report "
+                        + "WHERE identity_id = :id").setParameter("id", UUID.fromString(identity)).getSingleResult()).intValue() == 1));
+
+        Events.publish(EventType.DEVICE_ENROLLED, api.org(), identity, ProvisioningEventsTest.enrolled(identity, "edge-early-01"));
+        Awaitility.await("cluster applied on linking").atMost(Duration.ofSeconds(30)).until(() -> api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + identity).then().extract().path("clusterId") != null);
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then().body("kubernetesVersion", equalTo("v1.30.4+k3s1"));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM early_agent_report WHERE identity_id = :id").setParameter("id", UUID.fromString(identity))
+                .getSingleResult()).intValue()), "applied once, then gone");
     }
 
     private static String enrolledDevice(InventoryApi api, String hostname) {
