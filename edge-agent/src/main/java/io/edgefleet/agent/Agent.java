@@ -1,66 +1,60 @@
 package io.edgefleet.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.agent.AgentJournal.Phase;
 import io.edgefleet.agent.cluster.ClusterAccess;
+import io.edgefleet.agent.cluster.ClusterInventory;
+import io.edgefleet.agent.cluster.ClusterUnreachableException;
 import io.edgefleet.agent.commands.AgentControl;
 import io.edgefleet.agent.commands.CommandExecutor;
-import io.edgefleet.agent.commands.Outcome;
+import io.edgefleet.agent.commands.CommandQueue;
 import io.edgefleet.agent.commands.UpgradeHook;
 import io.edgefleet.agent.connection.Backoff;
+import io.edgefleet.agent.connection.Gateways;
 import io.edgefleet.agent.connection.ProvisioningClient;
-import io.edgefleet.agent.connection.SessionListener;
 import io.edgefleet.agent.identity.DeviceKeys;
 import io.edgefleet.agent.identity.StateStore;
 import io.edgefleet.agent.telemetry.TelemetryBuffer;
 import io.edgefleet.agent.telemetry.TelemetrySender;
 import io.edgefleet.events.agent.AgentMessage;
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 
 /**
- * One device's agent: enrolls once, then keeps a session to provisioning-service open,
- * reconnecting with jittered exponential backoff; heartbeats, reports its cluster and executes
- * commands in order, each at most once (outcomes are recorded before they are reported, and a
- * redelivered command gets its recorded outcome again instead of a second execution).
+ * One device's agent: checks its cluster, enrolls once, keeps its session to the gateway
+ * ({@link AgentSession}), heartbeats, reports its cluster ({@link InventoryReports}), executes
+ * commands ({@link CommandQueue}) and sends telemetry. Every step is journalled
+ * ({@link AgentJournal}): a log line and the status {@code edge-agent status} shows.
  */
-public class Agent implements AgentControl {
-
-    private static final Logger LOG = Logger.getLogger(Agent.class);
+public class Agent implements AgentControl, AgentSession.Events {
 
     private final AgentConfig config;
     private final StateStore state;
     private final ClusterAccess cluster;
     private final ProvisioningClient provisioning;
-    private final HttpClient http;
-    private final ObjectMapper json;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
-    private final Random random;
-    private final Backoff backoff;
-    private final CommandExecutor executor;
+    private final Backoff clusterBackoff;
+    private final AgentJournal journal;
     private final Enrollment enrollment;
-    private final AtomicInteger executions = new AtomicInteger();
+    private final AgentSession session;
+    private final CommandQueue commands;
+    private final InventoryReports reports;
     private final TelemetryBuffer telemetryBuffer;
     private final TelemetrySender telemetry;
+    private final Clock clock = Clock.systemUTC();
     private volatile ScheduledFuture<?> telemetryTicks;
-    private volatile WebSocket session;
-    private volatile SessionListener listener;
-    private volatile com.fasterxml.jackson.databind.JsonNode lastReport;
-    private static final int RESYNC_HEARTBEATS = 10;
-    private final AtomicInteger heartbeatCount = new AtomicInteger();
-    private volatile ScheduledFuture<?> heartbeats;
     private volatile boolean running;
+    private volatile boolean clusterReachable = true;
     private volatile String stopReason;
-    private CompletableFuture<Void> commandQueue = CompletableFuture.completedFuture(null);
 
     /**
      * @param workers runs connections and (one at a time, in order) commands: give it at least two
@@ -71,26 +65,32 @@ public class Agent implements AgentControl {
         this.config = config;
         this.state = state;
         this.cluster = cluster;
-        this.http = http;
-        this.json = json;
         this.scheduler = scheduler;
         this.workers = workers;
-        this.random = random;
-        this.provisioning = new ProvisioningClient(http, config.server(), json);
-        this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
-        this.executor = new CommandExecutor(cluster, hook, this, json, config.upgradeVerifyTimeout());
-        this.enrollment = new Enrollment(config, state, cluster, provisioning);
+        this.journal = new AgentJournal(state, json, clock);
+        this.provisioning = new ProvisioningClient(http, new Gateways(config.gateways(),
+                (next, why) -> journal.trouble("gateway-failover", "to", next, "reason", why)), json);
+        this.clusterBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
+        this.enrollment = new Enrollment(config, state, cluster, provisioning, journal);
+        this.session = new AgentSession(config, provisioning, enrollment, journal, http, scheduler, workers, random, json, this);
+        this.commands = new CommandQueue(state, new CommandExecutor(cluster, hook, this, json, config.upgradeVerifyTimeout()),
+                session::send, journal, workers, json);
+        this.reports = new InventoryReports(cluster, config, json);
         this.telemetryBuffer = telemetry;
         this.telemetry = config.telemetryUrl() == null ? null
-                : new TelemetrySender(cluster, telemetry, http, config.telemetryUrl(), enrollment::accessToken, json);
+                : new TelemetrySender(cluster, telemetry, http, config.telemetryUrl(), enrollment::accessToken, json, journal);
     }
 
     public void start() {
         running = true;
-        workers.execute(this::connect);
+        journal.step("starting", "version", config.agentVersion(), "protocol", config.protocolVersion(),
+                "gateways", String.join(",", config.gateways().stream().map(URI::toString).toList()),
+                "telemetry", config.telemetryUrl() == null ? "off" : config.telemetryUrl());
+        journal.phase(Phase.STARTING, "reason", null);
+        workers.execute(this::checkCluster);
         if (telemetry != null) {
             long every = config.telemetryInterval().toMillis();
-            telemetryTicks = scheduler.scheduleAtFixedRate(() -> workers.execute(telemetry::tick), every, every,
+            telemetryTicks = scheduler.scheduleAtFixedRate(() -> workers.execute(this::telemetryTick), every, every,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -100,7 +100,8 @@ public class Agent implements AgentControl {
         if (telemetryTicks != null) {
             telemetryTicks.cancel(false);
         }
-        closeSession("agent stopping");
+        session.stop("agent stopping");
+        journal.phase(Phase.STOPPED, "reason", stopReason == null ? "agent stopped" : stopReason);
     }
 
     /** Telemetry batches waiting to be sent. */
@@ -109,7 +110,7 @@ public class Agent implements AgentControl {
     }
 
     public boolean isConnected() {
-        return session != null && !session.isInputClosed();
+        return session.isOpen();
     }
 
     public String deviceId() {
@@ -118,7 +119,7 @@ public class Agent implements AgentControl {
 
     /** How many commands this agent actually executed (redeliveries answered from the ledger excluded). */
     public int executions() {
-        return executions.get();
+        return commands.executions();
     }
 
     /** Why the agent gave up, if it did (e.g. its enrollment was rejected or it was revoked). */
@@ -126,110 +127,101 @@ public class Agent implements AgentControl {
         return stopReason;
     }
 
-    private void connect() {
+    /**
+     * Enrolling needs the cluster's facts, so a device without identity waits for its cluster,
+     * retrying on a schedule it logs. An enrolled device connects anyway: the fleet then sees it
+     * online, and its reports resume when the cluster answers.
+     */
+    private void checkCluster() {
         if (!running) {
             return;
         }
         try {
-            String token = enrollment.accessToken();
-            SessionListener opened = new SessionListener(this::onMessage, this::onSessionEnd);
-            session = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(provisioning.sessionUri(), opened).get(30, TimeUnit.SECONDS);
-            listener = opened;
-            backoff.reset();
-            onSessionOpen();
-        } catch (ProvisioningClient.ProvisioningException e) {
-            if (e.transientFailure()) {
-                retryLater(e.getMessage());
-            } else {
-                giveUp(e.getMessage());
+            ClusterInventory inventory = cluster.inventory();
+            clusterBackoff.reset();
+            clusterReachable(inventory);
+            session.start();
+        } catch (RuntimeException e) {
+            clusterUnreachable(e);
+            if (state.deviceId().isPresent()) {
+                session.start();
+                return;
             }
-        } catch (Exception e) {
-            retryLater(e.toString());
+            Duration wait = clusterBackoff.next();
+            journal.phase(Phase.CLUSTER_UNREACHABLE, "reason", describe(e), "retryInMs", wait.toMillis());
+            journal.step("enrollment-waits-for-cluster", "retryInMs", wait.toMillis());
+            scheduler.schedule(() -> workers.execute(this::checkCluster), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void onSessionOpen() {
-        send(AgentMessage.heartbeat(config.agentVersion()));
-        lastReport = null;
-        reportIfChanged();
-        scheduleHeartbeat();
+    @Override
+    public void opened() {
+        heartbeat();
+        reports.reset();
+        report();
     }
 
-    /**
-     * Reports the cluster on every new session, whenever it changed, and every
-     * {@value #RESYNC_HEARTBEATS} heartbeats regardless, so a report the server could not apply
-     * yet (say, before it knew the device) is made good.
-     */
-    private void reportIfChanged() {
-        var report = json.valueToTree(inventoryReport());
-        if (!report.equals(lastReport) || heartbeatCount.incrementAndGet() % RESYNC_HEARTBEATS == 0) {
-            send(AgentMessage.report("inventory", report));
-            lastReport = report;
-        }
+    @Override
+    public void heartbeat() {
+        session.send(AgentMessage.heartbeat(config.agentVersion()));
+        journal.record("lastHeartbeatAt", clock.instant().toString(),
+                "telemetryQueued", telemetry == null ? null : telemetryBuffer.size());
+        report();
     }
 
-    private void scheduleHeartbeat() {
-        long mean = config.heartbeatInterval().toMillis();
-        long jittered = (long) (mean * (0.8 + 0.4 * random.nextDouble()));
-        heartbeats = scheduler.schedule(() -> {
-            if (isConnected()) {
-                send(AgentMessage.heartbeat(config.agentVersion()));
-                reportIfChanged();
-                scheduleHeartbeat();
-            }
-        }, jittered, TimeUnit.MILLISECONDS);
-    }
-
-    private void onMessage(AgentMessage message) {
+    @Override
+    public void message(AgentMessage message) {
         switch (message.type()) {
-            case AgentMessage.COMMAND -> enqueue(message.command());
-            case AgentMessage.CANCEL -> LOG.debugf("command %s cancelled by the server", message.commandId());
-            case AgentMessage.ERROR -> LOG.warnf("server says %s: %s", message.code(), message.message());
-            default -> LOG.debugf("ignoring message of type %s", message.type());
+            case AgentMessage.COMMAND -> commands.enqueue(message.command());
+            case AgentMessage.CANCEL -> journal.step("command-cancelled", "command", message.commandId());
+            case AgentMessage.ERROR -> journal.trouble("server-error", "code", message.code(), "message", message.message());
+            default -> journal.step("message-ignored", "type", message.type());
         }
     }
 
-    /** Commands run one after another, in the order the server sent them. */
-    private synchronized void enqueue(AgentMessage.CommandView command) {
-        commandQueue = commandQueue.thenRunAsync(() -> handle(command), workers);
-    }
-
-    private void handle(AgentMessage.CommandView command) {
-        send(AgentMessage.ack(command.id()));
-        String recorded = state.outcomeOf(command.id()).orElse(null);
-        if (recorded != null) {
-            send(fromRecord(command.id(), recorded));
-            return;
-        }
-        send(AgentMessage.progress(command.id(), "running " + command.type(), 0));
-        executions.incrementAndGet();
-        Outcome outcome = executor.execute(command);
-        AgentMessage result = AgentMessage.result(command.id(), outcome.succeeded(), outcome.result(), outcome.failureReason());
-        state.recordOutcome(command.id(), toJson(result));
-        send(result);
-    }
-
-    private void onSessionEnd(String why) {
-        if (heartbeats != null) {
-            heartbeats.cancel(false);
-        }
-        session = null;
-        if (running) {
-            retryLater(why);
-        }
-    }
-
-    private void retryLater(String why) {
-        Duration wait = backoff.next();
-        LOG.debugf("device %s: %s; reconnecting in %d ms", deviceId(), why, wait.toMillis());
-        scheduler.schedule(() -> workers.execute(this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void giveUp(String why) {
+    @Override
+    public void gaveUp(String code, String reason) {
         running = false;
-        stopReason = why;
-        LOG.errorf("agent stops: %s", why);
+        stopReason = reason;
+        journal.trouble("DEVICE_REVOKED".equals(code) ? "revoked" : "ENROLLMENT_REJECTED".equals(code)
+                ? "enrollment-rejected" : "stopped", "code", code, "reason", reason);
+        journal.phase(Phase.STOPPED, "reason", reason);
+    }
+
+    /** Sends the inventory report when due; an unreadable cluster skips it (and is logged once). */
+    private void report() {
+        try {
+            JsonNode report = reports.due();
+            if (!clusterReachable) {
+                clusterReachable(cluster.inventory());
+            }
+            if (report != null) {
+                session.send(AgentMessage.report("inventory", report));
+            }
+        } catch (RuntimeException e) {
+            clusterUnreachable(e);
+        }
+    }
+
+    private void clusterReachable(ClusterInventory inventory) {
+        clusterReachable = true;
+        journal.step("cluster-reachable", "cluster", inventory.cluster().name(), "distribution",
+                inventory.cluster().distribution(), "version", inventory.cluster().kubernetesVersion(),
+                "machineNodes", inventory.nodes().size());
+        journal.record("cluster", "reachable");
+    }
+
+    private void clusterUnreachable(RuntimeException e) {
+        if (clusterReachable) {
+            journal.trouble("cluster-unreachable", "reason", describe(e));
+        }
+        clusterReachable = false;
+        journal.record("cluster", "unreachable: " + describe(e));
+    }
+
+    private void telemetryTick() {
+        telemetry.tick();
+        journal.record("telemetryQueued", telemetryBuffer.size());
     }
 
     @Override
@@ -238,53 +230,22 @@ public class Agent implements AgentControl {
         String deviceId = state.deviceId().orElseThrow();
         provisioning.rotateKey(enrollment.accessToken(), fresh.publicKeyPem(), fresh.assertion(deviceId));
         state.saveKeys(fresh);
+        journal.step("credentials-rotated", "device", deviceId);
     }
 
     @Override
     public void restart() {
-        scheduler.schedule(() -> closeSession("restart requested"), 200, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> session.close("restart requested"), 200, TimeUnit.MILLISECONDS);
     }
 
-    private void closeSession(String reason) {
-        WebSocket current = session;
-        SessionListener currentListener = listener;
-        if (current != null) {
-            current.sendClose(WebSocket.NORMAL_CLOSURE, reason);
-            current.abort();
+    private static String describe(Throwable e) {
+        if (e instanceof ClusterUnreachableException) {
+            return e.getMessage();
         }
-        if (currentListener != null) {
-            currentListener.terminate(reason);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-    }
-
-    private Object inventoryReport() {
-        var inventory = cluster.inventory();
-        return java.util.Map.of("cluster", inventory.cluster(), "nodes", inventory.nodes(), "namespaces",
-                inventory.namespaces(), "agentVersion", config.agentVersion());
-    }
-
-    private void send(AgentMessage message) {
-        WebSocket current = session;
-        if (current != null) {
-            synchronized (current) {
-                current.sendText(toJson(message), true).join();
-            }
-        }
-    }
-
-    private AgentMessage fromRecord(String commandId, String recorded) {
-        try {
-            return json.readValue(recorded, AgentMessage.class);
-        } catch (Exception e) {
-            return AgentMessage.result(commandId, false, null, "recorded outcome unreadable");
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 }

@@ -18,12 +18,23 @@ final class Enrollment {
     private final StateStore state;
     private final ClusterAccess cluster;
     private final ProvisioningClient provisioning;
+    private final AgentJournal journal;
 
-    Enrollment(AgentConfig config, StateStore state, ClusterAccess cluster, ProvisioningClient provisioning) {
+    Enrollment(AgentConfig config, StateStore state, ClusterAccess cluster, ProvisioningClient provisioning,
+               AgentJournal journal) {
         this.config = config;
         this.state = state;
         this.cluster = cluster;
         this.provisioning = provisioning;
+        this.journal = journal;
+    }
+
+    String deviceId() {
+        return state.deviceId().orElse(null);
+    }
+
+    String enrollmentId() {
+        return state.enrollmentId().orElse(null);
     }
 
     private volatile String token;
@@ -58,6 +69,7 @@ final class Enrollment {
         JsonNode issued = provisioning.token(keys.assertion(subject));
         if (state.deviceId().isEmpty()) {
             state.saveDeviceId(issued.path("deviceId").asText());
+            journal.step("approved", "enrollment", enrollmentId(), "device", deviceId());
         }
         return issued;
     }
@@ -67,10 +79,14 @@ final class Enrollment {
             throw new ProvisioningClient.ProvisioningException(400, "NO_ENROLLMENT_TOKEN",
                     "this device has no identity yet and no enrollment token was given");
         }
+        journal.phase(AgentJournal.Phase.ENROLLING, "gateway", provisioning.gateways().current().toString());
+        journal.step("enrolling", "gateway", provisioning.gateways().current(), "host", config.host().hostname());
         JsonNode enrollment = provisioning.enroll(config.enrollmentToken(), keys.publicKeyPem(), facts());
         state.saveEnrollmentId(enrollment.path("id").asText());
+        journal.step("enrolled", "enrollment", enrollment.path("id").asText(), "status", enrollment.path("status").asText());
         if (enrollment.hasNonNull("deviceId")) {
             state.saveDeviceId(enrollment.path("deviceId").asText());
+            journal.step("approved", "enrollment", enrollmentId(), "device", deviceId());
         }
     }
 

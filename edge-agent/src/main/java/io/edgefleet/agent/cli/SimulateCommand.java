@@ -13,14 +13,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /** Runs N virtual devices against a real provisioning-service. */
-@CommandLine.Command(name = "simulate", description = "Simulate a fleet of devices.")
+@CommandLine.Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate a fleet of machines in the product's shapes against a real gateway.")
 public class SimulateCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--devices", defaultValue = "10")
     int devices;
 
-    @CommandLine.Option(names = "--server", required = true, description = "provisioning-service URL")
-    URI server;
+    @CommandLine.Option(names = "--server", required = true, split = ",", description = "gateway URL(s) of provisioning-service")
+    java.util.List<URI> servers;
 
     @CommandLine.Option(names = "--enrollment-token", description = "an auto-approving token with enough uses")
     String enrollmentToken;
@@ -34,10 +35,23 @@ public class SimulateCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--upgrade-seconds", defaultValue = "5", description = "how long a simulated upgrade takes")
     int upgradeSeconds;
 
-    @CommandLine.Option(names = "--failure-rate", defaultValue = "0", description = "share of upgrades that silently do nothing")
+    @CommandLine.Option(names = "--machines-per-cluster", defaultValue = "3",
+            description = "machines of each multi-machine k8s cluster (2-15)")
+    int machinesPerCluster;
+
+    @CommandLine.Option(names = "--failure-rate", defaultValue = "0",
+            description = "share of machines whose upgrades silently do nothing (their agents report them failed)")
     double failureRate;
 
-    @CommandLine.Option(names = "--churn-seconds", defaultValue = "0", description = "every N s one device drops its session (0: never)")
+    @CommandLine.Option(names = "--slow-share", defaultValue = "0", description = "share of machines whose upgrades take 5x as long")
+    double slowShare;
+
+    @CommandLine.Option(names = "--offline-share", defaultValue = "0",
+            description = "share of machines that enroll, connect once and then stay offline")
+    double offlineShare;
+
+    @CommandLine.Option(names = "--churn-seconds", defaultValue = "0",
+            description = "flapping: every N s one machine drops its session and comes back (0: never)")
     int churnSeconds;
 
     @CommandLine.Option(names = "--telemetry-url", description = "telemetry-service URL (none: no telemetry)")
@@ -52,10 +66,10 @@ public class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String token = enrollmentToken != null ? enrollmentToken : createToken();
-        try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(devices, server, token,
-                Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(upgradeSeconds), failureRate,
-                Duration.ofSeconds(churnSeconds), "sim", System.nanoTime(), telemetryUrl,
-                Duration.ofSeconds(telemetrySeconds))).start()) {
+        try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(devices, servers, token,
+                Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(upgradeSeconds), "sim", System.nanoTime(), telemetryUrl,
+                Duration.ofSeconds(telemetrySeconds), machinesPerCluster, new FleetSimulator.Faults(failureRate, slowShare,
+                offlineShare, Duration.ofSeconds(churnSeconds)))).start()) {
             long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + durationSeconds * 1000L;
             long reported = -1;
             while (System.currentTimeMillis() < deadline) {
@@ -78,7 +92,7 @@ public class SimulateCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         String body = json.writeValueAsString(Map.of("name", "simulator", "expiresAt", OffsetDateTime.now().plusDays(1).toString(),
                 "maxUses", Math.max(1, devices), "requiresApproval", false, "targetLabels", Map.of("simulated", "true")));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.resolve("/api/v1/enrollment-tokens"))
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(servers.get(0).resolve("/api/v1/enrollment-tokens"))
                 .header("Authorization", "Bearer " + operatorToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {

@@ -2,7 +2,7 @@ package io.edgefleet.agent.cli;
 
 import picocli.CommandLine;
 
-@CommandLine.Command(name = "version", description = "Print the agent version.")
+@CommandLine.Command(name = "version", mixinStandardHelpOptions = true, description = "Print the agent version.")
 public class VersionCommand implements Runnable {
 
     static final String VERSION = "0.1.0";

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Everything the agent does to its local cluster, behind one interface: the real one talks to
  * the Kubernetes API ({@link KubernetesClusterAccess}), the simulator's keeps a cluster in memory
- * ({@link SimulatedCluster}).
+ * ({@link SimulatedMachine}, one machine of a {@link SimulatedCluster}).
  */
 public interface ClusterAccess {
 

@@ -5,12 +5,18 @@ import java.util.Map;
 
 /**
  * The local cluster as inventory-service expects an agent's {@code kind: inventory} report:
- * {@code {cluster: {name, distribution, kubernetesVersion}, nodes: [...], namespaces: [...]}}.
+ * {@code {cluster: {name, distribution, kubernetesVersion, cni, loadBalancer, storageDrivers},
+ * nodes: [...], namespaces: [...]}}. {@code nodes} are this machine's own (its Linux node and
+ * optional Windows node): in a multi-machine cluster every machine reports its own.
  */
 public record ClusterInventory(Cluster cluster, List<Node> nodes, List<Namespace> namespaces) {
 
-    /** The cluster's name, distribution (k8s or k3s, from the version string) and version. */
-    public record Cluster(String name, String distribution, String kubernetesVersion) {
+    /**
+     * The cluster's name, distribution (k8s or k3s, from the version string), version, and what
+     * it was set up with, as far as the cluster shows it (null where it does not).
+     */
+    public record Cluster(String name, String distribution, String kubernetesVersion, String cni, String loadBalancer,
+                          List<String> storageDrivers) {
     }
 
     /** One node, as the Kubernetes API describes it. */

@@ -1,5 +1,6 @@
 package io.edgefleet.agent.cluster;
 
+import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
@@ -12,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,23 +27,43 @@ public class KubernetesClusterAccess implements ClusterAccess {
 
     private final KubernetesClient client;
     private final String clusterName;
+    private final MachineNodes machineNodes;
 
-    public KubernetesClusterAccess(KubernetesClient client, String clusterName) {
+    /** @param machineNodes which of the cluster's nodes are this machine's */
+    public KubernetesClusterAccess(KubernetesClient client, String clusterName, MachineNodes machineNodes) {
         this.client = client;
         this.clusterName = clusterName;
+        this.machineNodes = machineNodes;
     }
 
+    /** Throws {@link ClusterUnreachableException} naming the API server when it does not answer. */
     @Override
     public ClusterInventory inventory() {
-        List<ClusterInventory.Node> nodes = client.nodes().list().getItems().stream().map(KubernetesClusterAccess::node).toList();
-        String version = nodes.stream().map(ClusterInventory.Node::kubeletVersion).filter(v -> v != null).findFirst().orElse(null);
+        try {
+            return read();
+        } catch (KubernetesClientException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ClusterUnreachableException("the Kubernetes API at " + client.getMasterUrl() + " did not answer: "
+                    + (root == e ? e.getMessage() : root.toString()), e);
+        }
+    }
+
+    private ClusterInventory read() {
+        List<ClusterInventory.Node> all = client.nodes().list().getItems().stream().map(KubernetesClusterAccess::node).toList();
+        List<ClusterInventory.Node> nodes = machineNodes.of(all);
+        String version = all.stream().map(ClusterInventory.Node::kubeletVersion).filter(v -> v != null).findFirst().orElse(null);
         Map<String, Long> pods = client.pods().inAnyNamespace().list().getItems().stream()
                 .collect(Collectors.groupingBy(p -> p.getMetadata().getNamespace(), Collectors.counting()));
         List<ClusterInventory.Namespace> namespaces = client.namespaces().list().getItems().stream()
                 .map(ns -> new ClusterInventory.Namespace(ns.getMetadata().getName(),
                         pods.getOrDefault(ns.getMetadata().getName(), 0L).intValue()))
                 .toList();
-        return new ClusterInventory(new ClusterInventory.Cluster(clusterName, ClusterInventory.distributionOf(version), version),
+        String distribution = ClusterInventory.distributionOf(version);
+        return new ClusterInventory(new ClusterInventory.Cluster(clusterName, distribution, version,
+                ClusterSetup.cni(distribution, client), ClusterSetup.loadBalancer(client), ClusterSetup.storageDrivers(client)),
                 nodes, namespaces);
     }
 

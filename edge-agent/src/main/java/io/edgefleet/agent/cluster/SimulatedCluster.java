@@ -1,120 +1,97 @@
 package io.edgefleet.agent.cluster;
 
-import io.edgefleet.events.telemetry.TelemetryBatch;
-import java.time.Duration;
-import java.time.Instant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A cluster kept in memory for the simulator: a few hundred bytes per device so one JVM holds
- * thousands. Profiles mirror the edge product: one k3s node; a Linux and a Windows k8s node; or
- * a multi-node k8s cluster of up to 15 nodes.
+ * A cluster kept in memory for the simulator, shared by its machines ({@link SimulatedMachine}):
+ * what is applied through any machine is in the cluster for all. As strict as a real API server
+ * where it matters to commands: a document that is not YAML, or has no kind or name, fails the
+ * whole apply and changes nothing.
  */
-public class SimulatedCluster implements ClusterAccess {
+public class SimulatedCluster {
 
-    /** The shapes of simulated clusters. */
-    public enum Profile { SINGLE_NODE_K3S, LINUX_WINDOWS_K8S, MULTI_NODE_K8S }
+    /** The product's shapes. */
+    public enum Shape {
+        /** One machine, one Linux node, k3s. */
+        K3S_SINGLE_MACHINE,
+        /** One machine, one Linux node, k8s. */
+        K8S_SINGLE_MACHINE,
+        /** One machine with a Linux node and a Windows node, k8s. */
+        K8S_LINUX_AND_WINDOWS,
+        /** Several machines (up to 15), each with its Linux node, k8s. */
+        K8S_MULTI_MACHINE
+    }
+
+    public static final int MAX_MACHINES = 15;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String name;
-    private final Profile profile;
-    private final int nodeCount;
-    private volatile String version;
-    private volatile String osImage = "CBL-Mariner/Linux 2.0.20241001";
+    private final Shape shape;
     private final Map<String, String> objects = new ConcurrentHashMap<>();
-    private final Random noise;
-    private volatile double load = 0.3;
 
-    public SimulatedCluster(String name, Profile profile, Random random) {
+    public SimulatedCluster(String name, Shape shape) {
         this.name = name;
-        this.profile = profile;
-        this.version = profile == Profile.SINGLE_NODE_K3S ? "v1.30.4+k3s1" : "v1.30.4";
-        this.noise = new Random(random.nextLong());
-        this.nodeCount = profile == Profile.MULTI_NODE_K8S ? 3 + random.nextInt(13) : profile == Profile.LINUX_WINDOWS_K8S ? 2 : 1;
+        this.shape = shape;
     }
 
-    @Override
-    public ClusterInventory inventory() {
-        List<ClusterInventory.Node> nodes = new ArrayList<>();
-        for (int i = 0; i < nodeCount; i++) {
-            boolean windows = profile == Profile.LINUX_WINDOWS_K8S && i == 1;
-            nodes.add(new ClusterInventory.Node(name + (windows ? "-wedge" : "-ledge" + (i == 0 ? "" : "-" + i)),
-                    i == 0 ? "control-plane" : "worker", windows ? "windows" : "linux",
-                    windows ? "Windows Server 2022 Datacenter" : osImage, version, "containerd://1.7.20",
-                    Map.of("cpu", "4", "memory", "8Gi"), Map.of("cpu", "3800m", "memory", "7Gi"), Map.of("Ready", "True")));
-        }
-        List<ClusterInventory.Namespace> namespaces = List.of(new ClusterInventory.Namespace("kube-system", 6 + nodeCount),
-                new ClusterInventory.Namespace("default", objects.size()));
-        return new ClusterInventory(new ClusterInventory.Cluster(name, ClusterInventory.distributionOf(version), version),
-                nodes, namespaces);
+    public String name() {
+        return name;
     }
 
-    @Override
-    public List<String> apply(String manifests, String namespace) {
-        List<String> applied = new ArrayList<>();
+    public Shape shape() {
+        return shape;
+    }
+
+    public String distribution() {
+        return shape == Shape.K3S_SINGLE_MACHINE ? "k3s" : "k8s";
+    }
+
+    /** The version a new machine of this cluster starts with. */
+    public String initialVersion() {
+        return shape == Shape.K3S_SINGLE_MACHINE ? "v1.30.4+k3s1" : "v1.30.4";
+    }
+
+    int objectCount() {
+        return objects.size();
+    }
+
+    List<String> apply(String manifests, String namespace) {
+        List<Map.Entry<String, String>> parsed = parse(manifests, namespace);
+        parsed.forEach(e -> objects.put(e.getKey(), e.getValue()));
+        return parsed.stream().map(Map.Entry::getKey).toList();
+    }
+
+    List<String> delete(String manifests, String namespace) {
+        return parse(manifests, namespace).stream().map(Map.Entry::getKey).filter(key -> objects.remove(key) != null).toList();
+    }
+
+    private static List<Map.Entry<String, String>> parse(String manifests, String namespace) {
+        List<Map.Entry<String, String>> parsed = new ArrayList<>();
         for (String document : manifests.split("(?m)^---\\s*$")) {
-            String kind = field(document, "kind");
-            String objectName = field(document, "name");
-            if (kind != null && objectName != null) {
-                String key = kind + "/" + (namespace == null ? "default" : namespace) + "/" + objectName;
-                objects.put(key, document);
-                applied.add(key);
+            if (document.isBlank()) {
+                continue;
             }
-        }
-        return applied;
-    }
-
-    @Override
-    public List<String> delete(String manifests, String namespace) {
-        List<String> deleted = new ArrayList<>();
-        for (String document : manifests.split("(?m)^---\\s*$")) {
-            String key = field(document, "kind") + "/" + (namespace == null ? "default" : namespace) + "/" + field(document, "name");
-            if (objects.remove(key) != null) {
-                deleted.add(key);
+            JsonNode object;
+            try {
+                object = YAML.readTree(document);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("invalid YAML: " + e.getOriginalMessage());
             }
-        }
-        return deleted;
-    }
-
-    @Override
-    public Diagnostics diagnostics(Duration since) {
-        return new Diagnostics(new LinkedHashMap<>(), List.of(), List.of());
-    }
-
-    @Override
-    public List<TelemetryBatch.Sample> telemetry(Instant now) {
-        List<TelemetryBatch.Sample> samples = new ArrayList<>();
-        for (ClusterInventory.Node node : inventory().nodes()) {
-            load = Math.min(0.95, Math.max(0.05, load + (noise.nextDouble() - 0.5) * 0.1));
-            samples.add(new TelemetryBatch.Sample("node_cpu_usage_ratio", Map.of("node", node.name()), now, load));
-            samples.add(new TelemetryBatch.Sample("node_memory_usage_ratio", Map.of("node", node.name()), now, 0.3 + load / 2));
-            samples.add(new TelemetryBatch.Sample("node_disk_usage_ratio", Map.of("node", node.name()), now, 0.4));
-        }
-        samples.add(new TelemetryBatch.Sample("edgefleet_nodes_ready", Map.of(), now, nodeCount));
-        samples.add(new TelemetryBatch.Sample("edgefleet_pods", Map.of("namespace", "default"), now, objects.size()));
-        return samples;
-    }
-
-    /** What the simulated upgrade hook does: the nodes now run {@code target}. */
-    public void upgradeTo(String target) {
-        version = target;
-    }
-
-    public void updateOsImage(String image) {
-        osImage = image;
-    }
-
-    private static String field(String yaml, String key) {
-        for (String line : yaml.split("\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith(key + ":")) {
-                return trimmed.substring(key.length() + 1).trim();
+            String kind = object == null ? "" : object.path("kind").asText("");
+            String objectName = object == null ? "" : object.path("metadata").path("name").asText("");
+            if (kind.isEmpty() || objectName.isEmpty()) {
+                throw new IllegalArgumentException("every object needs kind and metadata.name");
             }
+            String ns = namespace != null ? namespace : object.path("metadata").path("namespace").asText("default");
+            parsed.add(Map.entry(kind + "/" + ns + "/" + objectName, document));
         }
-        return null;
+        return parsed;
     }
 }

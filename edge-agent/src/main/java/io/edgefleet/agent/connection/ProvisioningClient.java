@@ -14,17 +14,26 @@ import java.util.Map;
 public class ProvisioningClient {
 
     private final HttpClient http;
-    private final URI server;
+    private final Gateways gateways;
     private final ObjectMapper json;
 
-    public ProvisioningClient(HttpClient http, URI server, ObjectMapper json) {
+    public ProvisioningClient(HttpClient http, Gateways gateways, ObjectMapper json) {
         this.http = http;
-        this.server = server;
+        this.gateways = gateways;
         this.json = json;
     }
 
+    /** The session's URL at the gateway in use. */
     public URI sessionUri() {
-        return URI.create(server.toString().replaceFirst("^http", "ws") + "/api/v1/agent/session");
+        return sessionUri(gateways.current());
+    }
+
+    public static URI sessionUri(URI gateway) {
+        return URI.create(gateway.toString().replaceFirst("^http", "ws").replaceFirst("/$", "") + "/api/v1/agent/session");
+    }
+
+    public Gateways gateways() {
+        return gateways;
     }
 
     /** Enrolls; answers the enrollment (status approved with deviceId, or pending). */
@@ -42,8 +51,9 @@ public class ProvisioningClient {
     }
 
     private JsonNode post(String path, Object body, String bearer) {
+        URI gateway = gateways.current();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             if (bearer != null) {
@@ -51,13 +61,17 @@ public class ProvisioningClient {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+            if (response.statusCode() >= 500) {
+                gateways.failed(gateway, "HTTP " + response.statusCode() + " from " + path);
+            }
             if (response.statusCode() >= 400) {
                 throw new ProvisioningException(response.statusCode(), answer.path("code").asText("HTTP_" + response.statusCode()),
                         answer.path("detail").asText(response.body()));
             }
             return answer;
         } catch (IOException e) {
-            throw new ProvisioningException(0, "UNREACHABLE", e.toString());
+            gateways.failed(gateway, e.toString());
+            throw new ProvisioningException(0, "UNREACHABLE", gateway + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProvisioningException(0, "INTERRUPTED", "interrupted");

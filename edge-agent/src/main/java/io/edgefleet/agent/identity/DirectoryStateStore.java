@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * State in a directory on the device: {@code device.key} (owner-only), {@code enrollment-id},
- * {@code device-id}, and {@code commands.log}, one line per executed command
+ * State in a directory on the device (owner-only, as is every file in it): {@code device.key},
+ * {@code enrollment-id}, {@code device-id}, {@code status.json} and {@code commands.log}, one line per executed command
  * ({@code <id>\t<outcome JSON>}), appended and forced to disk before the outcome is reported.
  */
 public class DirectoryStateStore implements StateStore {
@@ -25,6 +25,7 @@ public class DirectoryStateStore implements StateStore {
         this.dir = dir;
         try {
             Files.createDirectories(dir);
+            ownerOnlyDirectory(dir);
             Path log = dir.resolve("commands.log");
             if (Files.exists(log)) {
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -80,6 +81,9 @@ public class DirectoryStateStore implements StateStore {
     @Override
     public synchronized void recordOutcome(String commandId, String outcomeJson) {
         try {
+            if (!Files.exists(dir.resolve("commands.log"))) {
+                ownerOnly(Files.createFile(dir.resolve("commands.log")));
+            }
             Files.writeString(dir.resolve("commands.log"), commandId + "\t" + outcomeJson.replace("\n", " ") + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
             outcomes.put(commandId, outcomeJson);
@@ -88,8 +92,27 @@ public class DirectoryStateStore implements StateStore {
         }
     }
 
+    @Override
+    public Optional<String> status() {
+        return read("status.json");
+    }
+
+    @Override
+    public void saveStatus(String statusJson) {
+        write("status.json", statusJson);
+    }
+
+    /** The directory too: nobody else may even list what the agent keeps. */
+    public static void ownerOnlyDirectory(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows hosts: the installer gives the directory an owner-only ACL.
+        }
+    }
+
     /** Every state file is private to the agent's user: the key above all, made so before it holds a byte. */
-    private static void ownerOnly(Path file) throws IOException {
+    public static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

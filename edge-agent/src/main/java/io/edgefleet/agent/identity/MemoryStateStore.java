@@ -11,6 +11,17 @@ public class MemoryStateStore implements StateStore {
     private volatile String enrollmentId;
     private volatile String deviceId;
     private final Map<String, String> outcomes = new ConcurrentHashMap<>();
+    private volatile String status;
+
+    @Override
+    public Optional<String> status() {
+        return Optional.ofNullable(status);
+    }
+
+    @Override
+    public void saveStatus(String statusJson) {
+        status = statusJson;
+    }
 
     @Override
     public Optional<DeviceKeys> keys() {

@@ -26,4 +26,10 @@ public interface StateStore {
 
     /** Records a command's outcome (JSON) durably before it is reported. */
     void recordOutcome(String commandId, String outcomeJson);
+
+    /** The agent's last known status (JSON), as {@code edge-agent status} prints it. */
+    Optional<String> status();
+
+    /** Replaces the status (JSON); written whole, so a reader never sees half of it. */
+    void saveStatus(String statusJson);
 }

@@ -3,9 +3,10 @@ package io.edgefleet.agent.simulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.agent.Agent;
 import io.edgefleet.agent.AgentConfig;
-import io.edgefleet.agent.cluster.SimulatedCluster;
+import io.edgefleet.agent.cluster.SimulatedMachine;
 import io.edgefleet.agent.identity.MemoryStateStore;
 import io.edgefleet.agent.telemetry.MemoryTelemetryBuffer;
+import io.edgefleet.events.agent.AgentProtocol;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,22 +14,49 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Many virtual devices in one JVM, each with its own identity, session and simulated cluster,
- * sharing one HTTP client and a few threads so that thousands fit in one process.
+ * Many simulated machines in one JVM, in the product's shapes ({@link FleetLayout}), each with
+ * its own identity, session and agent, sharing one HTTP client and a few threads so that
+ * thousands fit in one process; with the faults a rollout test needs ({@link Faults}).
  */
 public class FleetSimulator implements AutoCloseable {
 
-    /** How the simulated fleet behaves. */
-    public record Options(int devices, URI server, String enrollmentToken, Duration heartbeat, Duration upgradeDuration,
-                          double failureRate, Duration churnEvery, String namePrefix, long seed, URI telemetryUrl,
-                          Duration telemetryInterval) {
+    /**
+     * How the simulated fleet behaves.
+     *
+     * @param machinesPerCluster machines of each multi-machine cluster (2 to 15)
+     */
+    public record Options(int devices, List<URI> gateways, String enrollmentToken, Duration heartbeat,
+                          Duration upgradeDuration, String namePrefix, long seed, URI telemetryUrl,
+                          Duration telemetryInterval, int machinesPerCluster, Faults faults) {
+
+        /** A fleet of {@code devices} without faults, heartbeating every 30 s, without telemetry. */
+        public static Options of(int devices, URI gateway, String enrollmentToken) {
+            return new Options(devices, List.of(gateway), enrollmentToken, Duration.ofSeconds(30), Duration.ofMillis(500),
+                    "sim", 42, null, Duration.ofMinutes(1), 3, Faults.NONE);
+        }
+
+        public Options withFaults(Faults injected) {
+            return new Options(devices, gateways, enrollmentToken, heartbeat, upgradeDuration, namePrefix, seed,
+                    telemetryUrl, telemetryInterval, machinesPerCluster, injected);
+        }
+    }
+
+    /**
+     * Injected faults, as shares of the fleet (exact: {@code round(share × devices)} machines).
+     *
+     * @param failedUpgrades machines whose upgrades silently do nothing (the agent's verification fails them)
+     * @param slow machines whose upgrades take five times as long
+     * @param offline machines that enroll, connect once and then stay offline
+     * @param flapEvery every so often one machine drops its session and comes back (zero: never)
+     */
+    public record Faults(double failedUpgrades, double slow, double offline, Duration flapEvery) {
+        public static final Faults NONE = new Faults(0, 0, 0, Duration.ZERO);
     }
 
     private final Options options;
@@ -36,31 +64,36 @@ public class FleetSimulator implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(16, daemon("sim-worker"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Agent> agents = new ArrayList<>();
+    private final FleetLayout layout;
     private final Random random;
 
     public FleetSimulator(Options options) {
         this.options = options;
         this.random = new Random(options.seed());
+        this.layout = FleetLayout.of(options, random);
     }
 
-    /** Starts every device, staggered so that enrollment is not one burst. */
+    /** Starts every machine, staggered so that enrollment is not one burst. */
     public FleetSimulator start() {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        SimulatedCluster.Profile[] profiles = SimulatedCluster.Profile.values();
-        for (int i = 0; i < options.devices(); i++) {
-            String name = options.namePrefix() + "-" + UUID.randomUUID().toString().substring(0, 8);
-            SimulatedCluster cluster = new SimulatedCluster(name, profiles[i % profiles.length], random);
-            AgentConfig config = new AgentConfig(options.server(), options.enrollmentToken(), options.heartbeat(), "0.1.0-sim",
-                    host(name), options.upgradeDuration().plusSeconds(5), options.telemetryUrl(), options.telemetryInterval());
-            Agent agent = new Agent(config, new MemoryStateStore(), cluster,
-                    new SimulatedUpgradeHook(cluster, options.upgradeDuration(), options.failureRate(), random),
+        for (int i = 0; i < layout.machines().size(); i++) {
+            FleetLayout.Machine machine = layout.machines().get(i);
+            Duration upgrade = machine.slow() ? options.upgradeDuration().multipliedBy(5) : options.upgradeDuration();
+            AgentConfig config = new AgentConfig(options.gateways(), options.enrollmentToken(), options.heartbeat(),
+                    "0.1.0-sim", host(machine.access()), upgrade.plusSeconds(5), options.telemetryUrl(),
+                    options.telemetryInterval(), AgentProtocol.CURRENT, machine.settings());
+            Agent agent = new Agent(config, new MemoryStateStore(), machine.access(),
+                    new SimulatedUpgradeHook(machine.access(), upgrade, machine.failsUpgrades()),
                     new MemoryTelemetryBuffer(100), http, json, scheduler, workers, new Random(random.nextLong()));
             agents.add(agent);
             scheduler.schedule(agent::start, i * 20L, TimeUnit.MILLISECONDS);
+            if (machine.staysOffline()) {
+                goOfflineOnceConnected(agent);
+            }
         }
-        if (!options.churnEvery().isZero()) {
-            scheduler.scheduleAtFixedRate(this::churn, options.churnEvery().toMillis(), options.churnEvery().toMillis(),
-                    TimeUnit.MILLISECONDS);
+        Duration flap = options.faults().flapEvery();
+        if (!flap.isZero()) {
+            scheduler.scheduleAtFixedRate(this::flap, flap.toMillis(), flap.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;
     }
@@ -69,12 +102,27 @@ public class FleetSimulator implements AutoCloseable {
         return agents;
     }
 
+    /** The simulated machine behind each agent, in the same order. */
+    public List<FleetLayout.Machine> machines() {
+        return layout.machines();
+    }
+
     public long connected() {
         return agents.stream().filter(Agent::isConnected).count();
     }
 
-    /** Offline churn: one device drops its session and comes back after its backoff. */
-    private void churn() {
+    private void goOfflineOnceConnected(Agent agent) {
+        scheduler.schedule(() -> {
+            if (agent.isConnected()) {
+                agent.stop();
+            } else {
+                goOfflineOnceConnected(agent);
+            }
+        }, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** Flapping connectivity: one machine drops its session and comes back after its backoff. */
+    private void flap() {
         if (!agents.isEmpty()) {
             agents.get(random.nextInt(agents.size())).restart();
         }
@@ -87,8 +135,8 @@ public class FleetSimulator implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private DeviceFacts host(String name) {
-        return new DeviceFacts(name, "Windows 11 IoT Enterprise LTSC", "10.0.26100",
+    private static DeviceFacts host(SimulatedMachine machine) {
+        return new DeviceFacts(machine.host(), "Windows 11 IoT Enterprise LTSC", "10.0.26100",
                 new DeviceFacts.Hardware(8, 32768L, 512L), null, null, "0.1.0-sim");
     }
 

@@ -1,41 +1,39 @@
 package io.edgefleet.agent.simulator;
 
-import io.edgefleet.agent.cluster.SimulatedCluster;
+import io.edgefleet.agent.cluster.SimulatedMachine;
 import io.edgefleet.agent.commands.UpgradeHook;
 import java.time.Duration;
-import java.util.Random;
 
 /**
- * Upgrades a simulated cluster after a simulated duration; with probability {@code failureRate}
- * the "upgrade" silently changes nothing, which the agent's verification then catches.
+ * Upgrades a simulated machine after a simulated duration; on a machine chosen to fail
+ * ({@code fails}) the "upgrade" silently changes nothing, which the agent's verification then
+ * catches, as it would a real hook that exited 0 without upgrading.
  */
 public class SimulatedUpgradeHook implements UpgradeHook {
 
-    private final SimulatedCluster cluster;
+    private final SimulatedMachine machine;
     private final Duration duration;
-    private final double failureRate;
-    private final Random random;
+    private final boolean fails;
 
-    public SimulatedUpgradeHook(SimulatedCluster cluster, Duration duration, double failureRate, Random random) {
-        this.cluster = cluster;
+    public SimulatedUpgradeHook(SimulatedMachine machine, Duration duration, boolean fails) {
+        this.machine = machine;
         this.duration = duration;
-        this.failureRate = failureRate;
-        this.random = random;
+        this.fails = fails;
     }
 
     @Override
     public void upgradeKubernetes(String targetVersion) throws InterruptedException {
         Thread.sleep(duration.toMillis());
-        if (random.nextDouble() >= failureRate) {
-            cluster.upgradeTo(targetVersion);
+        if (!fails) {
+            machine.upgradeTo(targetVersion);
         }
     }
 
     @Override
     public void updateOsImage(String imageVersion) throws InterruptedException {
         Thread.sleep(duration.toMillis());
-        if (random.nextDouble() >= failureRate) {
-            cluster.updateOsImage(imageVersion);
+        if (!fails) {
+            machine.updateOsImage(imageVersion);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.edgefleet.agent.telemetry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgefleet.agent.AgentJournal;
 import io.edgefleet.agent.cluster.ClusterAccess;
 import java.io.IOException;
 import java.net.URI;
@@ -27,16 +28,19 @@ public class TelemetrySender {
     private final URI endpoint;
     private final Supplier<String> accessToken;
     private final ObjectMapper json;
+    private final AgentJournal journal;
     private final ReentrantLock draining = new ReentrantLock();
+    private volatile boolean buffering;
 
     public TelemetrySender(ClusterAccess cluster, TelemetryBuffer buffer, HttpClient http, URI telemetryUrl,
-                           Supplier<String> accessToken, ObjectMapper json) {
+                           Supplier<String> accessToken, ObjectMapper json, AgentJournal journal) {
         this.cluster = cluster;
         this.buffer = buffer;
         this.http = http;
-        this.endpoint = telemetryUrl.resolve("/api/v1/telemetry");
+        this.endpoint = URI.create(telemetryUrl.toString().replaceFirst("/$", "") + "/api/v1/telemetry");
         this.accessToken = accessToken;
         this.json = json;
+        this.journal = journal;
     }
 
     /** One round: sample, buffer, send what can be sent. Never throws. */
@@ -52,8 +56,16 @@ public class TelemetrySender {
         if (draining.tryLock()) {
             try {
                 drain();
+                if (buffering) {
+                    buffering = false;
+                    journal.step("telemetry-drained", "dropped", buffer.dropped());
+                }
             } catch (Exception e) {
                 // The next tick tries again; buffered batches are kept.
+                if (!buffering) {
+                    buffering = true;
+                    journal.trouble("telemetry-buffering", "queued", buffer.size(), "reason", e.getMessage());
+                }
             } finally {
                 draining.unlock();
             }
@@ -78,7 +90,7 @@ public class TelemetrySender {
                 buffer.remove(entry.get().sequence());
                 buffer.countDropped();
             } else {
-                return;
+                throw new IOException("telemetry-service answered " + status + "; " + buffer.size() + " batches wait");
             }
             entry = buffer.oldest();
         }

@@ -67,7 +67,7 @@ class KubernetesClusterAccessTest {
         client = server.getClient();
         client.nodes().list().getItems().forEach(n -> client.resource(n).delete());
         seedNode("edge-ledge", "v1.30.4+k3s1", "linux", "CBL-Mariner/Linux 2.0", true);
-        cluster = new KubernetesClusterAccess(client, "edge-site");
+        cluster = new KubernetesClusterAccess(client, "edge-site", MachineNodes.ofHost("edge-site"));
     }
 
     @Test
@@ -163,6 +163,49 @@ class KubernetesClusterAccessTest {
     private static AgentMessage.CommandView upgrade(String target) {
         return new AgentMessage.CommandView("c-" + target, 1, "upgrade-kubernetes",
                 new ObjectMapper().valueToTree(Map.of("targetVersion", target)), null);
+    }
+
+    @Test
+    void aMachineOfAMultiMachineClusterReportsOnlyItsOwnNodes() {
+        seedNode("site-a-ledge", "v1.30.4+k3s1", "linux", "CBL-Mariner/Linux 2.0", true);
+        seedNode("site-a-wedge", "v1.30.4+k3s1", "windows", "Windows Server 2022", true);
+        seedNode("site-b-ledge", "v1.30.4+k3s1", "linux", "CBL-Mariner/Linux 2.0", true);
+        List<String> own = new KubernetesClusterAccess(client, "edge-site", MachineNodes.ofHost("SITE-A")).inventory().nodes()
+                .stream().map(ClusterInventory.Node::name).toList();
+        assertEquals(List.of("site-a-ledge", "site-a-wedge"), own.stream().sorted().toList());
+        assertEquals(List.of("site-b-ledge"), new KubernetesClusterAccess(client, "edge-site",
+                MachineNodes.named(List.of("site-b-ledge"))).inventory().nodes().stream().map(ClusterInventory.Node::name).toList());
+    }
+
+    @Test
+    void theClustersSetupIsReadFromWhatRunsInIt() {
+        client.apps().daemonSets().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                .withNewMetadata().withName("calico-node").withNamespace("kube-system").endMetadata().build()).create();
+        client.apps().deployments().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName("kube-vip-cloud-provider").withNamespace("kube-system").endMetadata().build()).create();
+        client.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
+                .withNewMetadata().withName("local-path").endMetadata().withProvisioner("rancher.io/local-path").build()).create();
+        try {
+            ClusterInventory.Cluster setup = cluster.inventory().cluster();
+            assertEquals("calico", setup.cni());
+            assertEquals("kubevip", setup.loadBalancer());
+            assertEquals(List.of("local-pv"), setup.storageDrivers());
+        } finally {
+            client.apps().daemonSets().inNamespace("kube-system").withName("calico-node").delete();
+            client.apps().deployments().inNamespace("kube-system").withName("kube-vip-cloud-provider").delete();
+            client.storage().v1().storageClasses().withName("local-path").delete();
+        }
+    }
+
+    @Test
+    void anUnreachableApiIsNamedInTheError() throws Exception {
+        int port = io.edgefleet.agent.testing.TestClusters.closedPort();
+        try (KubernetesClient offline = io.edgefleet.agent.cli.LocalCluster.client(io.edgefleet.agent.testing.TestClusters
+                .kubeconfig(java.nio.file.Files.createTempDirectory("kc"), "http://127.0.0.1:" + port))) {
+            ClusterUnreachableException e = org.junit.jupiter.api.Assertions.assertThrows(ClusterUnreachableException.class,
+                    () -> new KubernetesClusterAccess(offline, "x", MachineNodes.ofHost("x")).inventory());
+            assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+        }
     }
 
     private void seedNode(String name, String version, String os, String image, boolean ready) {

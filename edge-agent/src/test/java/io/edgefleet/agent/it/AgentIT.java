@@ -2,23 +2,34 @@ package io.edgefleet.agent.it;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.agent.Agent;
 import io.edgefleet.agent.AgentConfig;
+import io.edgefleet.agent.MachineSettings;
+import io.edgefleet.agent.cli.LocalCluster;
 import io.edgefleet.agent.cluster.ClusterAccess;
 import io.edgefleet.agent.cluster.ClusterInventory;
 import io.edgefleet.agent.cluster.Diagnostics;
+import io.edgefleet.agent.cluster.KubernetesClusterAccess;
+import io.edgefleet.agent.cluster.MachineNodes;
 import io.edgefleet.agent.cluster.SimulatedCluster;
+import io.edgefleet.agent.cluster.SimulatedMachine;
 import io.edgefleet.agent.identity.MemoryStateStore;
 import io.edgefleet.agent.identity.StateStore;
 import io.edgefleet.agent.simulator.SimulatedUpgradeHook;
 import io.edgefleet.agent.telemetry.MemoryTelemetryBuffer;
 import io.edgefleet.agent.telemetry.TelemetryBuffer;
+import io.edgefleet.agent.testing.JournalLines;
+import io.edgefleet.agent.testing.TestClusters;
+import io.edgefleet.events.agent.AgentProtocol;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import io.edgefleet.testsupport.EdgeFleetInfra;
 import io.edgefleet.testsupport.ServiceProcess;
 import io.edgefleet.testsupport.TestTokens;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.net.URI;
@@ -36,6 +47,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The agent against a real provisioning-service process over real Kafka and PostgreSQL. */
 class AgentIT {
@@ -49,7 +61,7 @@ class AgentIT {
             return;
         }
         provisioning = new ServiceProcess(Path.of(System.getProperty("edgefleet.provisioning.jar")),
-                new EdgeFleetInfra().start()).start();
+                new EdgeFleetInfra().start()).with("edgefleet.public-url.gateway", url -> url).start();
         String url = provisioning.baseUrl();
         RestAssured.baseURI = url.substring(0, url.lastIndexOf(':'));
         RestAssured.port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
@@ -82,7 +94,7 @@ class AgentIT {
     @Test
     void commandsQueuedWhileOfflineRunInOrderAfterReconnect() {
         StateStore state = new MemoryStateStore();
-        SimulatedCluster cluster = cluster();
+        SimulatedMachine cluster = cluster();
         Agent first = agent(state, cluster);
         first.start();
         awaitConnected(first);
@@ -118,6 +130,71 @@ class AgentIT {
     }
 
     @Test
+    void journalsEveryStepFromEnrollmentToACommandsOutcome() {
+        try (JournalLines journal = new JournalLines()) {
+            Agent agent = agent(new MemoryStateStore(), cluster());
+            agent.start();
+            awaitConnected(agent);
+            awaitStatus(apply(agent.deviceId(), "journalled"), "succeeded");
+            Awaitility.await("outcome journalled").atMost(WAIT).until(() -> journal.has("command-finished"));
+            agent.stop();
+            for (String event : List.of("starting", "cluster-reachable", "enrolling", "enrolled", "approved", "session-open",
+                    "command-received", "command-finished", "session-closed")) {
+                assertTrue(journal.has(event), event + " missing from " + journal.all());
+            }
+            assertTrue(journal.of("command-finished").get(0).contains("outcome=succeeded"), journal.all().toString());
+            assertTrue(journal.of("session-open").get(0).contains("protocol=" + AgentProtocol.CURRENT));
+        }
+    }
+
+    @Test
+    void anAgentSpeakingThePreviousProtocolVersionStillWorks() {
+        Agent agent = agent(new MemoryStateStore(), cluster(), null, new MemoryTelemetryBuffer(10), AgentProtocol.PREVIOUS);
+        agent.start();
+        awaitConnected(agent);
+        awaitStatus(apply(agent.deviceId(), "older-agent"), "succeeded");
+        agent.stop();
+    }
+
+    @Test
+    void failsOverToTheNextGatewayWhenTheFirstIsUnreachable() throws Exception {
+        try (JournalLines journal = new JournalLines()) {
+            URI unreachable = URI.create("http://127.0.0.1:" + TestClusters.closedPort());
+            Agent agent = agent(List.of(unreachable, URI.create(provisioning.baseUrl())), new MemoryStateStore(), cluster(),
+                    null, new MemoryTelemetryBuffer(10), AgentProtocol.CURRENT);
+            agent.start();
+            awaitConnected(agent);
+            assertTrue(journal.of("gateway-failover").get(0).contains("to=" + provisioning.baseUrl()), journal.all().toString());
+            agent.stop();
+        }
+    }
+
+    @Test
+    void waitsForAnUnreachableClusterSayingSoAndEnrollsOnceItAnswers(@TempDir Path dir) throws Exception {
+        int port = TestClusters.closedPort();
+        String url = "http://127.0.0.1:" + port;
+        StateStore state = new MemoryStateStore();
+        try (JournalLines journal = new JournalLines();
+             KubernetesClient client = LocalCluster.client(TestClusters.kubeconfig(dir, url))) {
+            Agent agent = agent(state, new KubernetesClusterAccess(client, "edge-site", MachineNodes.ofHost("edge-site")));
+            agent.start();
+            Awaitility.await("unreachable cluster reported").atMost(WAIT)
+                    .until(() -> state.status().orElse("").contains("\"phase\":\"cluster-unreachable\""));
+            assertTrue(journal.of("cluster-unreachable").get(0).contains(String.valueOf(port)), journal.all().toString());
+            assertTrue(journal.has("enrollment-waits-for-cluster") && !journal.has("enrolling"), journal.all().toString());
+
+            KubernetesMockServer cluster = TestClusters.start(port);
+            try {
+                awaitConnected(agent);
+                assertTrue(journal.has("cluster-reachable") && journal.has("approved"), journal.all().toString());
+            } finally {
+                agent.stop();
+                cluster.destroy();
+            }
+        }
+    }
+
+    @Test
     void rotatesItsCredentialsAndKeepsWorkingWithTheNewKey() {
         StateStore state = new MemoryStateStore();
         Agent agent = agent(state, cluster());
@@ -141,12 +218,22 @@ class AgentIT {
     }
 
     static Agent agent(StateStore state, ClusterAccess cluster, URI telemetryUrl, TelemetryBuffer buffer) {
-        AgentConfig config = new AgentConfig(URI.create(provisioning.baseUrl()), enrollmentToken(), Duration.ofSeconds(30),
-                "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(), "Windows 11 IoT Enterprise", "10.0",
-                new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"), Duration.ofSeconds(5),
-                telemetryUrl, Duration.ofMillis(300));
-        SimulatedCluster sim = cluster instanceof SimulatedCluster s ? s : cluster();
-        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, 0, new Random()), buffer,
+        return agent(state, cluster, telemetryUrl, buffer, AgentProtocol.CURRENT);
+    }
+
+    static Agent agent(StateStore state, ClusterAccess cluster, URI telemetryUrl, TelemetryBuffer buffer, String protocol) {
+        return agent(List.of(URI.create(provisioning.baseUrl())), state, cluster, telemetryUrl, buffer, protocol);
+    }
+
+    static Agent agent(List<URI> gateways, StateStore state, ClusterAccess cluster, URI telemetryUrl, TelemetryBuffer buffer,
+                       String protocol) {
+        AgentConfig config = new AgentConfig(gateways, enrollmentToken(),
+                Duration.ofSeconds(30), "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(),
+                "Windows 11 IoT Enterprise", "10.0", new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"),
+                Duration.ofSeconds(5), telemetryUrl, Duration.ofMillis(300), protocol,
+                new MachineSettings(Map.of("site", "berlin"), "Europe/Berlin", null));
+        SimulatedMachine sim = cluster instanceof SimulatedMachine s ? s : cluster();
+        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, false), buffer,
                 HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
                 Executors.newFixedThreadPool(2), new Random());
     }
@@ -177,12 +264,13 @@ class AgentIT {
         Awaitility.await("agent connected").atMost(WAIT).until(() -> agent.isConnected() && agent.deviceId() != null);
     }
 
-    static SimulatedCluster cluster() {
-        return new SimulatedCluster("it-cluster", SimulatedCluster.Profile.SINGLE_NODE_K3S, new Random());
+    static SimulatedMachine cluster() {
+        return new SimulatedMachine(new SimulatedCluster("it-cluster", SimulatedCluster.Shape.K3S_SINGLE_MACHINE), "it-machine",
+                true, new Random());
     }
 
     /** A cluster whose apply waits for the test's go, to drop the session mid-command. */
-    record BlockingCluster(SimulatedCluster delegate, CountDownLatch release) implements ClusterAccess {
+    record BlockingCluster(SimulatedMachine delegate, CountDownLatch release) implements ClusterAccess {
 
         @Override
         public ClusterInventory inventory() {

@@ -1,0 +1,63 @@
+package io.edgefleet.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgefleet.agent.cluster.ClusterAccess;
+import io.edgefleet.agent.cluster.ClusterInventory;
+import io.edgefleet.agent.cluster.MachineFacts;
+import io.edgefleet.events.agent.AgentProtocol;
+
+/**
+ * The agent's {@code kind: inventory} report: the cluster, this machine's nodes and namespaces,
+ * and (protocol 1.1) the machine's allocations, network, time zone and self-reported labels.
+ * Says whether a report is worth sending: on every new session, whenever it changed, and every
+ * {@value #RESYNC_EVERY} asks regardless, so a report the server could not apply yet (say,
+ * before it knew the device) is made good.
+ */
+final class InventoryReports {
+
+    static final int RESYNC_EVERY = 10;
+
+    private final ClusterAccess cluster;
+    private final AgentConfig config;
+    private final ObjectMapper json;
+    private JsonNode last;
+    private int asked;
+
+    InventoryReports(ClusterAccess cluster, AgentConfig config, ObjectMapper json) {
+        this.cluster = cluster;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Forgets the last report: the next {@link #due()} answers one (a new session). */
+    synchronized void reset() {
+        last = null;
+    }
+
+    /** The report to send now, or null when the server has it already. Throws when the cluster cannot be read. */
+    synchronized JsonNode due() {
+        JsonNode report = current();
+        if (report.equals(last) && ++asked % RESYNC_EVERY != 0) {
+            return null;
+        }
+        last = report;
+        return report;
+    }
+
+    JsonNode current() {
+        ClusterInventory inventory = cluster.inventory();
+        ObjectNode report = json.createObjectNode();
+        report.set("cluster", json.valueToTree(inventory.cluster()));
+        report.set("nodes", json.valueToTree(inventory.nodes()));
+        report.set("namespaces", json.valueToTree(inventory.namespaces()));
+        report.put("agentVersion", config.agentVersion());
+        if (!AgentProtocol.PREVIOUS.equals(config.protocolVersion())) {
+            MachineSettings machine = config.machine();
+            report.set("machine", json.valueToTree(MachineFacts.of(inventory.nodes(), machine.network(), machine.timeZone())));
+            report.set("reportedLabels", json.valueToTree(machine.labels()));
+        }
+        return report;
+    }
+}
