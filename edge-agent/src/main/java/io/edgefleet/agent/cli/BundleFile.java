@@ -1,10 +1,8 @@
 package io.edgefleet.agent.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edgefleet.events.agent.OnboardingBundle;
+import io.edgefleet.events.agent.Bundle;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,7 @@ final class BundleFile {
     private BundleFile() {
     }
 
-    static OnboardingBundle read(Path file) {
+    static Bundle read(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new BundleException("no bundle file at " + file);
@@ -26,12 +24,11 @@ final class BundleFile {
             if (Files.size(file) > MAX_BYTES) {
                 throw new BundleException(file + " is larger than a bundle can be (" + MAX_BYTES / 1024 + " KiB)");
             }
-            JsonNode content = JSON.readTree(file.toFile());
-            OnboardingBundle bundle = JSON.treeToValue(content, OnboardingBundle.class);
+            Bundle bundle = JSON.readValue(file.toFile(), Bundle.class);
             // A bundle of the first format named one server; read it as one gateway.
-            if ((bundle.gatewayUrls() == null || bundle.gatewayUrls().isEmpty()) && content.hasNonNull("serverUrl")) {
-                bundle = new OnboardingBundle(bundle.format(), List.of(URI.create(content.get("serverUrl").asText())),
-                        bundle.telemetryUrl(), bundle.enrollmentToken(), bundle.tokenId(), bundle.expiresAt(), bundle.trustAnchors());
+            if ((bundle.gatewayUrls() == null || bundle.gatewayUrls().isEmpty()) && bundle.serverUrl() != null) {
+                bundle = Bundle.of(List.of(bundle.serverUrl()), bundle.telemetryUrl(), bundle.enrollmentToken(), bundle.tokenId(),
+                        bundle.expiresAt(), bundle.trustAnchors());
             }
             if (bundle.gatewayUrls() == null || bundle.gatewayUrls().isEmpty()) {
                 throw new BundleException(file + " names no gateway URL (gatewayUrls): is it an EdgeFleet bundle?");

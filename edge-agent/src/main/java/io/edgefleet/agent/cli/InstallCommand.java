@@ -1,7 +1,7 @@
 package io.edgefleet.agent.cli;
 
 import io.edgefleet.agent.identity.DirectoryStateStore;
-import io.edgefleet.events.agent.OnboardingBundle;
+import io.edgefleet.events.agent.Bundle;
 import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public class InstallCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bundle is required: create one with "
                     + "POST /api/v1/enrollment-bundles");
         }
-        OnboardingBundle bundle;
+        Bundle bundle;
         try {
             bundle = BundleFile.read(options.bundle);
         } catch (BundleFile.BundleException e) {

@@ -10,7 +10,7 @@ import io.edgefleet.agent.commands.ScriptUpgradeHook;
 import io.edgefleet.agent.identity.DirectoryStateStore;
 import io.edgefleet.agent.telemetry.DirectoryTelemetryBuffer;
 import io.edgefleet.events.agent.AgentProtocol;
-import io.edgefleet.events.agent.OnboardingBundle;
+import io.edgefleet.events.agent.Bundle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentSettings settings = options.over(config == null ? null : AgentSettings.read(rooted(config.toString())));
-        OnboardingBundle bundle = settings.bundle() == null ? null : BundleFile.read(rooted(settings.bundle()));
+        Bundle bundle = settings.bundle() == null ? null : BundleFile.read(rooted(settings.bundle()));
         List<URI> gateways = !servers.isEmpty() ? servers : bundle == null ? List.of() : bundle.gatewayUrls();
         if (gateways.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "a bundle (--bundle or the config's) or --server is required");
@@ -83,7 +83,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** Telemetry goes to the bundle's telemetry-service unless switched off or pointed elsewhere. */
-    private URI telemetry(AgentSettings settings, OnboardingBundle bundle) {
+    private URI telemetry(AgentSettings settings, Bundle bundle) {
         if (Boolean.FALSE.equals(settings.telemetry())) {
             return null;
         }

@@ -3,7 +3,7 @@ package io.edgefleet.provisioning.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.error.FleetException;
-import io.edgefleet.events.agent.OnboardingBundle;
+import io.edgefleet.events.agent.Bundle;
 import io.edgefleet.provisioning.config.PublicUrls;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
@@ -55,21 +55,20 @@ public class EnrollmentBundleResource {
     @Operation(operationId = "createEnrollmentBundle",
             summary = "Create an onboarding bundle: what `edge-agent install --bundle` needs to onboard a machine unattended")
     @APIResponse(responseCode = "201", description = "The bundle",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingBundle.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.class)))
     @APIResponse(responseCode = "409", description = "edgefleet.public-url.gateway is not configured (PUBLIC_URL_NOT_CONFIGURED).")
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST
     @RolesAllowed(FleetRoles.OPERATOR)
-    public RestResponse<OnboardingBundle> create(@Valid @NotNull EnrollmentTokenRequest request) {
+    public RestResponse<Bundle> create(@Valid @NotNull EnrollmentTokenRequest request) {
         // Checked before the token exists: a refused bundle leaves no token behind.
         List<URI> gateways = publicUrls.gateway().filter(urls -> !urls.isEmpty()).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.PUBLIC_URL_NOT_CONFIGURED,
                 "set edgefleet.public-url.gateway to the gateway URL(s) devices reach; bundles never carry a guessed address"));
         EnrollmentTokenService.CreatedToken created = tokens.create(org.id(), org.actor(),
                 EnrollmentTokenResource.toNewToken(request));
-        OnboardingBundle bundle = new OnboardingBundle(OnboardingBundle.FORMAT, gateways,
-                publicUrls.telemetry().orElse(null), created.secret(), created.token().id.toString(),
-                created.token().expiresAt, new OnboardingBundle.TrustAnchors(deviceTokens.issuer(), jwks()));
+        Bundle bundle = Bundle.of(gateways, publicUrls.telemetry().orElse(null), created.secret(),
+                created.token().id.toString(), created.token().expiresAt, new Bundle.TrustAnchors(deviceTokens.issuer(), jwks()));
         return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, bundle).type(MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"edgefleet-bundle-" + created.token().id + ".json\"")
                 .build();

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The onboarding bundle ({@code POST /api/v1/enrollment-bundles}): everything an agent needs to
+ * The onboarding bundle ({@code POST /api/v1/enrollment-bundles}; named {@code Bundle} in the
+ * published REST contract): everything an agent needs to
  * enroll unattended, read by {@code edge-agent install --bundle}.
  *
  * @param format {@value #FORMAT}
@@ -17,12 +18,20 @@ import java.util.List;
  * @param tokenId the enrollment token's id, to revoke it
  * @param expiresAt when the enrollment token expires
  * @param trustAnchors what the agent pins
+ * @param serverUrl the first of {@code gatewayUrls}, for readers of format v1 (kept: the REST contract published it)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OnboardingBundle(String format, List<URI> gatewayUrls, URI telemetryUrl, String enrollmentToken,
-                               String tokenId, OffsetDateTime expiresAt, TrustAnchors trustAnchors) {
+public record Bundle(String format, List<URI> gatewayUrls, URI telemetryUrl, String enrollmentToken, String tokenId,
+                     OffsetDateTime expiresAt, TrustAnchors trustAnchors, URI serverUrl) {
 
     public static final String FORMAT = "edgefleet.bundle.v2";
+
+    /** A bundle of this format for {@code gatewayUrls}. */
+    public static Bundle of(List<URI> gatewayUrls, URI telemetryUrl, String enrollmentToken, String tokenId,
+                            OffsetDateTime expiresAt, TrustAnchors trustAnchors) {
+        return new Bundle(FORMAT, List.copyOf(gatewayUrls), telemetryUrl, enrollmentToken, tokenId, expiresAt, trustAnchors,
+                gatewayUrls.get(0));
+    }
 
     /**
      * The issuer and keys of device tokens. TLS roots join them once the deployment terminates
