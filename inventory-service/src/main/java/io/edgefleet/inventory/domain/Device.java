@@ -41,6 +41,14 @@ public class Device {
     @Column(nullable = false)
     public Map<String, String> labels = new HashMap<>();
 
+    /** Labels the device's agent reports about it; never written by operators, never overwriting {@code labels}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reported_labels", nullable = false)
+    public Map<String, String> reportedLabels = new HashMap<>();
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Lifecycle lifecycle = Lifecycle.REGISTERED;

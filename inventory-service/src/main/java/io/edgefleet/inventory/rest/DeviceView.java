@@ -16,16 +16,19 @@ import java.util.Map;
  * {@code resourceVersion} as a string, as every versioned resource has it.
  *
  * @param identityId provisioning's device id, once enrolled (commands and reports use it)
+ * @param reportedLabels labels the device's agent reports about it (read-only here; operators set {@code labels})
+ * @param timeZone the machine's IANA time zone as its agent reports it
  */
 public record DeviceView(String id, String identityId, String externalId, String name, Map<String, String> labels,
-                         String lifecycle, String connectivity, Instant lastSeenAt, String hostOs, String hostOsVersion,
+                         Map<String, String> reportedLabels, String timeZone, String lifecycle, String connectivity, Instant lastSeenAt, String hostOs, String hostOsVersion,
                          DeviceFacts.Hardware hardware, NodeAllocation linuxNode, NodeAllocation windowsNode,
                          NetworkConfig network, String agentVersion, String clusterId, String distribution,
                          String kubernetesVersion, String resourceVersion, OffsetDateTime createdAt,
                          OffsetDateTime updatedAt, OffsetDateTime enrolledAt, OffsetDateTime decommissionedAt) {
 
     static DeviceView of(Device d, DeviceState s) {
-        return new DeviceView(d.id.toString(), s.identityId(), s.externalId(), s.name(), s.labels(), s.lifecycle(),
+        return new DeviceView(d.id.toString(), s.identityId(), s.externalId(), s.name(), s.labels(), s.reportedLabels(),
+                s.timeZone(), s.lifecycle(),
                 s.connectivity(), s.lastSeenAt(), s.hostOs(), s.hostOsVersion(), s.hardware(), s.linuxNode(), s.windowsNode(),
                 s.network(), s.agentVersion(), s.clusterId(), s.distribution(), s.kubernetesVersion(),
                 Versions.text(s.resourceVersion()), d.createdAt, d.updatedAt, d.enrolledAt, d.decommissionedAt);

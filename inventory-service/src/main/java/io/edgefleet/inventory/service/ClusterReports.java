@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Applies an agent's inventory report: the cluster its machine belongs to (created on first
  * report) and the nodes it hosts. The report format is the agent's {@code kind: inventory}
- * report: {@code {cluster: {name, kubernetesVersion}, nodes: [...], agentVersion}}.
+ * report: {@code {cluster: {name, kubernetesVersion}, nodes: [...], agentVersion}}, from protocol 1.1
+ * with the machine's part ({@link MachineReports}).
  */
 @ApplicationScoped
 public class ClusterReports {
@@ -33,12 +34,14 @@ public class ClusterReports {
     private final ClusterNodeRepository nodes;
     private final ClusterService clusterService;
     private final DeviceChanges changes;
+    private final MachineReports machines;
     private final ObjectMapper json;
     private final Clock clock;
 
     public ClusterReports(ClusterRepository clusters, ClusterNodeRepository nodes, ClusterService clusterService,
-                          DeviceChanges changes, ObjectMapper json, Clock clock) {
+                          DeviceChanges changes, MachineReports machines, ObjectMapper json, Clock clock) {
         this.clusters = clusters;
+        this.machines = machines;
         this.nodes = nodes;
         this.clusterService = clusterService;
         this.changes = changes;
@@ -53,6 +56,7 @@ public class ClusterReports {
             throw FleetException.unprocessable("cluster.kubernetesVersion", "an inventory report names the cluster's version");
         }
         String distribution = ClusterRules.distributionOf(version);
+        var machine = machines.read(report);
         String name = Objects.requireNonNullElse(text(report.path("cluster"), "name"), device.name);
         Cluster cluster = clusters.findByName(device.orgId, name)
                 .orElseGet(() -> clusterService.create(device.orgId, new ClusterSpec(name, distribution, version,
@@ -67,6 +71,7 @@ public class ClusterReports {
             cluster.kubernetesVersion = version;
             d.clusterId = cluster.id;
             d.agentVersion = Objects.requireNonNullElse(text(report, "agentVersion"), d.agentVersion);
+            machine.accept(d);
         });
         clusterService.published(cluster);
     }

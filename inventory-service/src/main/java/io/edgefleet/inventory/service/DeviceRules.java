@@ -59,7 +59,7 @@ public final class DeviceRules {
         }
     }
 
-    private static void checkNetwork(NetworkConfig network) {
+    static void checkNetwork(NetworkConfig network) {
         if (network == null) {
             return;
         }

@@ -73,7 +73,10 @@ public class DeviceService {
                 or(patch.hostOs(), device.hostOs), or(patch.hostOsVersion(), device.hostOsVersion),
                 or(patch.hardware(), device.hardware), or(patch.linuxNode(), device.linuxNode),
                 or(patch.windowsNode(), device.windowsNode), or(patch.network(), device.network));
-        DeviceRules.check(merged.labels(), merged.hardware(), merged.linuxNode(), merged.windowsNode(), merged.network());
+        // Allocations the agent reported are judged by the edge-rule policies; a patch answers for what it changes.
+        boolean allocations = patch.hardware() != null || patch.linuxNode() != null || patch.windowsNode() != null;
+        DeviceRules.check(merged.labels(), allocations ? merged.hardware() : null, allocations ? merged.linuxNode() : null,
+                allocations ? merged.windowsNode() : null, patch.network());
         if (!merged.name().equals(device.name) && devices.nameTaken(orgId, merged.name())) {
             throw new FleetException(InventoryErrorCode.DEVICE_NAME_TAKEN, "a device named '" + merged.name() + "' already exists");
         }

@@ -21,7 +21,7 @@ public class DeviceStates {
     public DeviceState of(Device d) {
         Optional<Cluster> cluster = d.clusterId == null ? Optional.empty() : clusters.findByIdOptional(d.clusterId);
         return new DeviceState(d.id.toString(), str(d.identityId), d.externalId, d.name, Map.copyOf(d.labels),
-                d.lifecycle.wireName(), d.connectivity.wireName(), d.lastSeenAt == null ? null : d.lastSeenAt.toInstant(),
+                Map.copyOf(d.reportedLabels), d.timeZone, d.lifecycle.wireName(), d.connectivity.wireName(), d.lastSeenAt == null ? null : d.lastSeenAt.toInstant(),
                 d.hostOs, d.hostOsVersion, d.hardware, d.linuxNode, d.windowsNode, d.network, d.agentVersion,
                 str(d.clusterId), cluster.map(c -> c.distribution).orElse(null),
                 cluster.map(c -> c.kubernetesVersion).orElse(null), d.version);

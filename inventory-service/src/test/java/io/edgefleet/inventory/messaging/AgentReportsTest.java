@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,53 @@ class AgentReportsTest {
         var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.AGENT_REPORTS, "inventory-service"), 1, Duration.ofSeconds(60),
                 r -> identity.equals(r.key())).get(0);
         assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("never mixed"));
+    }
+
+    @Test
+    void theMachinePartOfAReportFillsItsFactsAndItsOwnLabelsApartFromOperators() {
+        InventoryApi api = new InventoryApi();
+        String identity = enrolledDevice(api, "edge-facts-01");
+        api.operator().body(Map.of("labels", Map.of("site", "munich"))).when().patch("/api/v1/devices/" + identity)
+                .then().statusCode(200);
+        String machine = ",\"machine\":{\"linuxNode\":{\"vcpus\":24,\"memoryMb\":8192,\"storageGb\":100},"
+                + "\"windowsNode\":{\"vcpus\":2,\"memoryMb\":4096,\"storageGb\":50},\"network\":{\"staticIp\":\"192.168.7.10\","
+                + "\"gateway\":\"192.168.7.1\",\"dns\":[\"192.168.7.1\"]},\"timeZone\":\"Europe/Berlin\"},"
+                + "\"reportedLabels\":{\"site\":\"berlin\",\"line\":\"3\"}}}";
+        String report = report(identity, "facts-" + identity.substring(0, 8), "v1.30.4+k3s1");
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report.substring(0, report.length() - 2) + machine);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "Europe/Berlin".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + identity).then().extract().path("timeZone")));
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then()
+                .body("linuxNode.vcpus", equalTo(24)).body("windowsNode.memoryMb", equalTo(4096))
+                .body("network.staticIp", equalTo("192.168.7.10"))
+                .body("reportedLabels.site", equalTo("berlin")).body("reportedLabels.line", equalTo("3"))
+                .body("labels.site", equalTo("munich"));
+        api.operator().body(Map.of("labels", Map.of("env", "prod"))).when().patch("/api/v1/devices/" + identity)
+                .then().statusCode(200)
+                .body("labels.site", equalTo("munich")).body("reportedLabels.site", equalTo("berlin"));
+
+        // A report of protocol 1.0 (no machine part) leaves the machine's facts as they are.
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity, report(identity, "facts-" + identity.substring(0, 8),
+                "v1.30.5+k3s1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "v1.30.5+k3s1".equals(api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + identity).then().extract().path("kubernetesVersion")));
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then()
+                .body("timeZone", equalTo("Europe/Berlin")).body("reportedLabels.site", equalTo("berlin"));
+        JsonNode state = lastUpdateOf(identity).path("device");
+        assertEquals("berlin", state.path("reportedLabels").path("site").asText());
+    }
+
+    @Test
+    void aMachinePartBreakingInventorysLimitsIsDeadLetteredWithTheField() {
+        InventoryApi api = new InventoryApi();
+        String identity = enrolledDevice(api, "edge-badzone-01");
+        String report = report(identity, "badzone-" + identity.substring(0, 8), "v1.30.4+k3s1");
+        Events.publish(EventType.AGENT_REPORT, api.org(), identity,
+                report.substring(0, report.length() - 2) + ",\"machine\":{\"timeZone\":\"Mars/Olympus\"}}}");
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.AGENT_REPORTS, "inventory-service"), 1,
+                Duration.ofSeconds(60), r -> identity.equals(r.key())).get(0);
+        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("timeZone"));
     }
 
     @Inject

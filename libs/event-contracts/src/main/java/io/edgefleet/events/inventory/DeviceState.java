@@ -10,13 +10,15 @@ import java.util.Map;
  * projections without calling inventory back.
  *
  * @param identityId provisioning's device id, once enrolled (commands and reports use it)
+ * @param reportedLabels labels the device reports about itself, kept apart from {@code labels} (operators')
+ * @param timeZone the machine's IANA time zone as its agent reports it
  * @param lifecycle registered, enrolled or decommissioned
  * @param connectivity connected, offline or credential-expired
  * @param distribution k8s or k3s of the device's cluster, when known
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeviceState(String deviceId, String identityId, String externalId, String name, Map<String, String> labels,
-                          String lifecycle, String connectivity, Instant lastSeenAt, String hostOs, String hostOsVersion,
+                          Map<String, String> reportedLabels, String timeZone, String lifecycle, String connectivity, Instant lastSeenAt, String hostOs, String hostOsVersion,
                           DeviceFacts.Hardware hardware, NodeAllocation linuxNode, NodeAllocation windowsNode,
                           NetworkConfig network, String agentVersion, String clusterId, String distribution,
                           String kubernetesVersion, long resourceVersion) {
