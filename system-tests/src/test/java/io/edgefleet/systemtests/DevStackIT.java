@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class DevStackIT {
 
     private static final List<String> PROJECTING = List.of("policy", "update");
 
-    private static final int DEVICES = 3;
+    /** One cluster of each of the product's shapes: three single-machine ones and one of three machines. */
+    private static final int DEVICES = 6;
 
     @Test
     void upServesTheSystemWithSimulatedDevicesAndDownLeavesNothingRunning() throws Exception {
@@ -38,6 +40,7 @@ class DevStackIT {
             }
 
             simulatedDevicesAreConnectedAndRunCommands(stack);
+            aClusterCommandRunsOnOneMachineOfTheCluster(stack);
             GeneratedClientCalls.listAndGetOnEveryService(stack, DEVICES);
             tokensNameTheSubjectAskedFor(stack);
 
@@ -75,6 +78,38 @@ class DevStackIT {
         Awaitility.await("command succeeded").atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
                 given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).when().get("/api/v1/commands/" + command)
                         .then().extract().path("status")));
+    }
+
+    /** The simulator's three-machine cluster, assembled by inventory, takes a cluster command on its control-plane machine only. */
+    private static void aClusterCommandRunsOnOneMachineOfTheCluster(DevStack stack) {
+        String cluster = Awaitility.await("a three-machine cluster in inventory").atMost(Duration.ofSeconds(60)).until(() ->
+                given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken()).queryParam("limit", 100)
+                        .when().get("/api/v1/clusters").then().extract().<String>path("items.find { it.machines.size() == 3 }.id"),
+                java.util.Objects::nonNull);
+        String body = "{\"type\":\"apply-manifests\",\"payload\":{\"manifests\":\"apiVersion: v1\\nkind: ConfigMap\\n"
+                + "metadata:\\n  name: cluster-wide\\n\"}}";
+        String command = Awaitility.await("cluster projected in provisioning").atMost(Duration.ofSeconds(60)).until(() ->
+                given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/clusters/" + cluster + "/commands").then().extract(), r -> r.statusCode() == 201)
+                .path("id");
+        Awaitility.await("cluster command succeeded").atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
+                given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).when().get("/api/v1/commands/" + command)
+                        .then().extract().path("status")));
+        String machine = given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken())
+                .when().get("/api/v1/commands/" + command).then().extract().path("deviceId");
+        List<Map<String, Object>> machines = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
+                .queryParam("labelSelector", "simulated=true").queryParam("limit", 100).when().get("/api/v1/devices")
+                .then().extract().<List<Map<String, Object>>>path("items.findAll { it.clusterId == '" + cluster + "' }");
+        assertEquals(3, machines.size());
+        assertEquals(List.of("control-plane"), machines.stream().filter(m -> machine.equals(m.get("identityId")))
+                .map(m -> m.get("clusterRole")).toList(), "the control-plane machine ran it");
+        for (Map<String, Object> other : machines) {
+            if (!machine.equals(other.get("identityId"))) {
+                given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken())
+                        .when().get("/api/v1/devices/" + other.get("identityId") + "/commands").then().statusCode(200)
+                        .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(command)));
+            }
+        }
     }
 
     /** Who did what is recorded under the subject a dev token was minted for, not a shared dev-admin. */

@@ -18,11 +18,12 @@ import java.util.Map;
  * @param identityId provisioning's device id, once enrolled (commands and reports use it)
  * @param reportedLabels labels the device's agent reports about it (read-only here; operators set {@code labels})
  * @param timeZone the machine's IANA time zone as its agent reports it
+ * @param clusterRole {@code control-plane} when one of the machine's nodes is, else {@code worker}
  */
 public record DeviceView(String id, String identityId, String externalId, String name, Map<String, String> labels,
                          Map<String, String> reportedLabels, String timeZone, String lifecycle, String connectivity, Instant lastSeenAt, String hostOs, String hostOsVersion,
                          DeviceFacts.Hardware hardware, NodeAllocation linuxNode, NodeAllocation windowsNode,
-                         NetworkConfig network, String agentVersion, String clusterId, String distribution,
+                         NetworkConfig network, String agentVersion, String clusterId, String clusterRole, String distribution,
                          String kubernetesVersion, String resourceVersion, OffsetDateTime createdAt,
                          OffsetDateTime updatedAt, OffsetDateTime enrolledAt, OffsetDateTime decommissionedAt) {
 
@@ -30,7 +31,7 @@ public record DeviceView(String id, String identityId, String externalId, String
         return new DeviceView(d.id.toString(), s.identityId(), s.externalId(), s.name(), s.labels(), s.reportedLabels(),
                 s.timeZone(), s.lifecycle(),
                 s.connectivity(), s.lastSeenAt(), s.hostOs(), s.hostOsVersion(), s.hardware(), s.linuxNode(), s.windowsNode(),
-                s.network(), s.agentVersion(), s.clusterId(), s.distribution(), s.kubernetesVersion(),
+                s.network(), s.agentVersion(), s.clusterId(), s.clusterRole(), s.distribution(), s.kubernetesVersion(),
                 Versions.text(s.resourceVersion()), d.createdAt, d.updatedAt, d.enrolledAt, d.decommissionedAt);
     }
 }

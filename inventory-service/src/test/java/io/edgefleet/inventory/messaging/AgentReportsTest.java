@@ -35,7 +35,7 @@ class AgentReportsTest {
                 .when().get("/api/v1/devices/" + identity).then().extract().path("clusterId") != null);
         api.as("fleet-viewer").when().get("/api/v1/devices/" + identity).then()
                 .body("distribution", equalTo("k3s")).body("kubernetesVersion", equalTo("v1.30.4+k3s1"))
-                .body("agentVersion", equalTo("0.2.0"));
+                .body("agentVersion", equalTo("0.2.0")).body("clusterRole", equalTo("control-plane"));
         api.as("fleet-viewer").when().get("/api/v1/devices/" + identity + "/nodes").then()
                 .body("items.name", hasItem("edge-report-01-ledge")).body("items[0].conditions.Ready", equalTo("True"));
 

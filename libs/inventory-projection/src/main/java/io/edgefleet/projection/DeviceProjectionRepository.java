@@ -48,6 +48,15 @@ public class DeviceProjectionRepository {
                 .executeUpdate();
     }
 
+    /** The cluster the device's machine belongs to, and its role there, as of {@code resourceVersion}. */
+    public void cluster(String orgId, UUID deviceId, UUID clusterId, String clusterRole, long resourceVersion) {
+        entityManager.createNativeQuery("UPDATE device_projection SET cluster_id = CAST(:cluster AS uuid), cluster_role = :role "
+                        + "WHERE device_id = :id AND org_id = :org AND resource_version = :version")
+                .setParameter("cluster", clusterId == null ? null : clusterId.toString()).setParameter("role", clusterRole)
+                .setParameter("id", deviceId).setParameter("org", orgId).setParameter("version", resourceVersion)
+                .executeUpdate();
+    }
+
     /** The device was deleted in inventory (a tombstone): it leaves the projection. */
     public void delete(String orgId, UUID deviceId) {
         entityManager.createNativeQuery("DELETE FROM device_projection WHERE device_id = :id AND org_id = :org")

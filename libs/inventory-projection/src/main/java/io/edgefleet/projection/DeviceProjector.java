@@ -28,6 +28,8 @@ public class DeviceProjector {
         UUID identity = device.identityId() == null ? null : uuid(device.identityId());
         projections.state(event.requireOrg(), uuid(device.deviceId()), identity, device.name(), device.labels(),
                 DECOMMISSIONED.equals(device.lifecycle()), device.resourceVersion(), event.time().toInstant(), event.id());
+        projections.cluster(event.requireOrg(), uuid(device.deviceId()), device.clusterId() == null ? null
+                : uuid(device.clusterId()), device.clusterRole(), device.resourceVersion());
     }
 
     void deleted(CloudEvent event) {

@@ -26,10 +26,22 @@ public final class InventoryRecords {
     /** One state of a device, at {@code resourceVersion}. */
     public static void state(String org, String deviceId, String identityId, String name, Map<String, String> labels,
                              String lifecycle, long resourceVersion) {
+        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, identityId, name, labels, lifecycle, resourceVersion,
+                ""));
+    }
+
+    /** An enrolled machine of cluster {@code clusterId}, {@code control-plane} or {@code worker} there. */
+    public static void machine(String org, String deviceId, String identityId, String name, String clusterId, String role) {
+        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, identityId, name, Map.of(), "enrolled", 1,
+                ",\"clusterId\":\"" + clusterId + "\",\"clusterRole\":\"" + role + "\""));
+    }
+
+    private static String stateData(String deviceId, String identityId, String name, Map<String, String> labels,
+                                    String lifecycle, long resourceVersion, String more) {
         String identity = identityId == null ? "null" : "\"" + identityId + "\"";
-        publish(EventType.DEVICE_STATE, org, deviceId, "{\"deviceId\":\"" + deviceId + "\",\"identityId\":" + identity
-                + ",\"name\":\"" + name + "\",\"labels\":" + json(labels) + ",\"lifecycle\":\"" + lifecycle + "\","
-                + "\"connectivity\":\"connected\",\"resourceVersion\":" + resourceVersion + "}");
+        return "{\"deviceId\":\"" + deviceId + "\",\"identityId\":" + identity + ",\"name\":\"" + name
+                + "\",\"labels\":" + json(labels) + ",\"lifecycle\":\"" + lifecycle + "\","
+                + "\"connectivity\":\"connected\",\"resourceVersion\":" + resourceVersion + more + "}";
     }
 
     /** The device was deleted: a tombstone on the compacted topic. */

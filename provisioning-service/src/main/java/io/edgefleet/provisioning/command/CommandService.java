@@ -50,7 +50,13 @@ public class CommandService {
 
     /** A request for a command, from REST or from {@code fleet.commands.requests}. */
     public record CommandRequest(UUID deviceId, String type, JsonNode payload, Duration ttl, String idempotencyKey,
-                                 String requestedBy) {
+                                 String requestedBy, UUID clusterId) {
+
+        /** A request for one machine. */
+        public CommandRequest(UUID deviceId, String type, JsonNode payload, Duration ttl, String idempotencyKey,
+                              String requestedBy) {
+            this(deviceId, type, payload, ttl, idempotencyKey, requestedBy, null);
+        }
     }
 
     /** The accepted command, and whether this request created it (false: an idempotent repeat). */
@@ -75,7 +81,9 @@ public class CommandService {
                     + (device.isActive() ? "decommissioned" : "revoked"));
         }
         if (request.idempotencyKey() != null) {
-            Optional<Command> earlier = commands.findByIdempotencyKey(device.deviceId, request.idempotencyKey());
+            Optional<Command> earlier = request.clusterId() != null
+                    ? commands.findByClusterIdempotencyKey(orgId, request.clusterId(), request.idempotencyKey())
+                    : commands.findByIdempotencyKey(device.deviceId, request.idempotencyKey());
             if (earlier.isPresent()) {
                 return new Accepted(sameRequest(earlier.get(), type, request.payload()), false);
             }
@@ -117,6 +125,7 @@ public class CommandService {
         command.id = UUID.randomUUID();
         command.orgId = orgId;
         command.deviceId = deviceId;
+        command.clusterId = request.clusterId();
         command.type = type;
         command.payload = secrets.seal(type, request.payload());
         command.status = CommandStatus.QUEUED;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** Moves commands through their lifecycle; every transition is persisted and published together. */
 @ApplicationScoped
@@ -46,6 +47,11 @@ public class CommandTransitions {
         }
         publish(command, previous);
         return true;
+    }
+
+    /** Moves a waiting cluster command to {@code machine}, queued there; published as a transition to queued. */
+    public void reassign(Command command, UUID machine) {
+        publish(command, command.reassign(machine));
     }
 
     private void publish(Command command, CommandStatus previous) {

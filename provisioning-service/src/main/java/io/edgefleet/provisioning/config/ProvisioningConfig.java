@@ -33,5 +33,17 @@ public interface ProvisioningConfig {
     @WithDefault("10s")
     Duration lastSeenFlush();
 
+    /**
+     * A machine not seen for this long (no session here, no heartbeat through any replica) is
+     * offline: a waiting cluster command moves off it to a connected machine of its cluster.
+     * Above the agent's heartbeat interval (30 s ±20 %) plus the last-seen flush.
+     */
+    @WithDefault("90s")
+    Duration machineOfflineAfter();
+
+    /** How often waiting cluster commands are checked for machines gone offline. Read by the scheduler directly. */
+    @WithDefault("5s")
+    Duration clusterCommandSweep();
+
     // Where devices reach this service from outside: edgefleet.public-url.* (PublicUrls).
 }

@@ -42,8 +42,13 @@ public class Command {
     @Column(name = "org_id", nullable = false, updatable = false)
     public String orgId;
 
-    @Column(name = "device_id", nullable = false, updatable = false)
+    /** The machine the command is with: for a cluster command, moved while the agent has not acknowledged it. */
+    @Column(name = "device_id", nullable = false)
     public UUID deviceId;
+
+    /** The cluster a cluster command was addressed to; null for a command sent to a machine. */
+    @Column(name = "cluster_id", updatable = false)
+    public UUID clusterId;
 
     @Convert(converter = CommandTypeConverter.class)
     @Column(nullable = false, updatable = false)
@@ -92,6 +97,21 @@ public class Command {
 
     @Version
     public long version;
+
+    /**
+     * Moves a cluster command the agent has not acknowledged to another machine of its cluster:
+     * queued again there (a delivered one was never acknowledged, so it never ran).
+     */
+    public CommandStatus reassign(UUID machine) {
+        if (clusterId == null || !status.isAwaitingAgent()) {
+            throw new IllegalStateException("command " + id + " cannot move: " + status + ", cluster " + clusterId);
+        }
+        CommandStatus previous = status;
+        deviceId = machine;
+        status = CommandStatus.QUEUED;
+        deliveredAt = null;
+        return previous;
+    }
 
     public boolean canMoveTo(CommandStatus next) {
         return NEXT.getOrDefault(status, Set.of()).contains(next);

@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,12 +23,15 @@ public class AgentSessions {
     static final int REVOKED = 4003;
 
     private final Map<UUID, WebSocketConnection> sessions = new ConcurrentHashMap<>();
+    /** Devices whose last session on this replica ended (and none opened since): offline at once, whatever last-seen says. */
+    private final Set<UUID> endedHere = ConcurrentHashMap.newKeySet();
 
     public AgentSessions(MeterRegistry registry) {
         registry.gaugeMapSize("edgefleet_agent_sessions_open", java.util.List.of(), sessions);
     }
 
     void open(UUID deviceId, WebSocketConnection connection) {
+        endedHere.remove(deviceId);
         WebSocketConnection previous = sessions.put(deviceId, connection);
         if (previous != null && previous != connection && previous.isOpen()) {
             previous.close(new CloseReason(REPLACED, "replaced by a newer session")).subscribe().with(ok -> { }, e -> { });
@@ -35,7 +39,17 @@ public class AgentSessions {
     }
 
     void closed(UUID deviceId, WebSocketConnection connection) {
-        sessions.remove(deviceId, connection);
+        if (sessions.remove(deviceId, connection)) {
+            endedHere.add(deviceId);
+        }
+    }
+
+    /** Whether the device has an open session here (true) or its last one here ended (false); empty: unknown here. */
+    Optional<Boolean> connectedHere(UUID deviceId) {
+        if (of(deviceId).isPresent()) {
+            return Optional.of(true);
+        }
+        return endedHere.contains(deviceId) ? Optional.of(false) : Optional.empty();
     }
 
     Optional<WebSocketConnection> of(UUID deviceId) {

@@ -23,6 +23,17 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
         return find("deviceId = ?1 and idempotencyKey = ?2", deviceId, key).firstResultOptional();
     }
 
+    public Optional<Command> findByClusterIdempotencyKey(String orgId, UUID clusterId, String key) {
+        return find("orgId = ?1 and clusterId = ?2 and idempotencyKey = ?3", orgId, clusterId, key).firstResultOptional();
+    }
+
+    /** Cluster commands still waiting for an agent, oldest first, locked: those to move off an offline machine. */
+    public List<Command> lockClusterCommandsWaiting(int page, int limit) {
+        return find("clusterId is not null and status in ?1 order by createdAt, id",
+                List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED))
+                .page(page, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Which commands a dispatch hands out besides the queued ones. */
     public enum Redelivery {
         /** Only queued commands: a push while the session is up. */

@@ -29,7 +29,8 @@ public enum ProvisioningErrorCode implements ErrorCode {
     COMMAND_NOT_CANCELLABLE(409, "Command can no longer be cancelled"),
     COMMAND_OF_ANOTHER_DEVICE(403, "Command belongs to another device"),
     PUBLIC_URL_NOT_CONFIGURED(409, "The public URLs devices use are not configured"),
-    AGENT_PROTOCOL_UNSUPPORTED(400, "Agent protocol version not supported");
+    AGENT_PROTOCOL_UNSUPPORTED(400, "Agent protocol version not supported"),
+    CLUSTER_NOT_FOUND(404, "Cluster not found");
 
     private final int status;
     private final String title;

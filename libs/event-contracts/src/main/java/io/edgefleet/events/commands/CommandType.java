@@ -6,23 +6,43 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Commands an agent executes, with their wire names. Each type's payload has a JSON Schema at
- * {@code schemas/commands/<wireName>.json}.
+ * Commands an agent executes, with their wire names and scopes. Each type's payload has a JSON
+ * Schema at {@code schemas/commands/<wireName>.json}.
  */
 public enum CommandType {
 
-    APPLY_MANIFESTS("apply-manifests"),
-    DELETE_MANIFESTS("delete-manifests"),
-    UPGRADE_KUBERNETES("upgrade-kubernetes"),
-    UPDATE_OS_IMAGE("update-os-image"),
-    ROTATE_CREDENTIALS("rotate-credentials"),
-    COLLECT_DIAGNOSTICS("collect-diagnostics"),
-    RESTART_AGENT("restart-agent");
+    APPLY_MANIFESTS("apply-manifests", Scope.CLUSTER),
+    DELETE_MANIFESTS("delete-manifests", Scope.CLUSTER),
+    UPGRADE_KUBERNETES("upgrade-kubernetes", Scope.MACHINE),
+    UPDATE_OS_IMAGE("update-os-image", Scope.MACHINE),
+    ROTATE_CREDENTIALS("rotate-credentials", Scope.MACHINE),
+    COLLECT_DIAGNOSTICS("collect-diagnostics", Scope.MACHINE),
+    RESTART_AGENT("restart-agent", Scope.MACHINE);
+
+    /**
+     * What a command acts on. A {@code cluster} command acts on the cluster as a whole: sent to
+     * a cluster, it runs on exactly one of its connected machines. A {@code machine} command acts
+     * on the machine that runs it (its nodes, its agent): each machine needs its own.
+     */
+    public enum Scope {
+        CLUSTER, MACHINE;
+
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase();
+        }
+    }
 
     private final String wireName;
+    private final Scope scope;
 
-    CommandType(String wireName) {
+    CommandType(String wireName, Scope scope) {
         this.wireName = wireName;
+        this.scope = scope;
+    }
+
+    public Scope scope() {
+        return scope;
     }
 
     @JsonValue
