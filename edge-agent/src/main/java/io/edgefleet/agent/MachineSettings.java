@@ -3,6 +3,8 @@ package io.edgefleet.agent;
 import io.edgefleet.events.inventory.NetworkConfig;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the agent reports about its machine that the cluster cannot show: the labels the device
@@ -11,10 +13,21 @@ import java.util.Map;
  */
 public record MachineSettings(Map<String, String> labels, String timeZone, NetworkConfig network) {
 
+    private static final Pattern IP = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+
+    /** Refuses at start what inventory would refuse in every report (a zone that is none, an address with a prefix). */
     public MachineSettings {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         if (timeZone != null) {
-            ZoneId.of(timeZone); // refuses a name that is not a zone, at start rather than in every report
+            ZoneId.of(timeZone);
+        }
+        if (network != null) {
+            Stream.concat(Stream.of(network.staticIp(), network.gateway()),
+                            network.dns() == null ? Stream.empty() : network.dns().stream())
+                    .filter(address -> address != null && !IP.matcher(address).matches()).findFirst()
+                    .ifPresent(address -> {
+                        throw new IllegalArgumentException("'" + address + "' is not an IP address (no prefix length)");
+                    });
         }
     }
 

@@ -55,6 +55,18 @@ final class DevStack implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
     }
 
+    /** The lines of a component's log (.edgefleet/logs/NAME.log) containing {@code text}, at most 40: for failure messages. */
+    String logLines(String name, String text) throws IOException {
+        Path log = state.resolve("logs").resolve(name + ".log");
+        if (!Files.exists(log)) {
+            return "(no " + log + ")";
+        }
+        try (var lines = Files.lines(log)) {
+            return String.join("\n", lines.filter(l -> l.contains(text)).limit(40).map(l -> l.length() > 400
+                    ? l.substring(0, 400) : l).toList());
+        }
+    }
+
     String adminToken() throws IOException {
         return Files.readString(state.resolve("admin.token")).trim();
     }

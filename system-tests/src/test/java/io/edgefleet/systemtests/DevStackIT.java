@@ -66,9 +66,16 @@ class DevStackIT {
     private static void simulatedDevicesAreConnectedAndRunCommands(DevStack stack) throws Exception {
         given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken()).when().get("/api/v1/fleet/summary")
                 .then().statusCode(200).body("byConnectivity.connected", equalTo(DEVICES));
-        Awaitility.await("clusters reported").atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(stack.serviceUrl(1))
-                .auth().oauth2(stack.adminToken()).queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
-                .then().extract().<List<String>>path("items.clusterId").stream().allMatch(java.util.Objects::nonNull));
+        try {
+            Awaitility.await("clusters reported").atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(stack.serviceUrl(1))
+                    .auth().oauth2(stack.adminToken()).queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
+                    .then().extract().<List<String>>path("items.clusterId").stream().allMatch(java.util.Objects::nonNull));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("devices without cluster: " + given().baseUri(stack.serviceUrl(1)).auth()
+                    .oauth2(stack.adminToken()).queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
+                    .then().extract().path("items.collect { it.name + ':' + it.clusterId }") + "\ninventory's warnings:\n"
+                    + stack.logLines("inventory", "WARN") + "\nsimulator:\n" + stack.logLines("devices", "WARN"), e);
+        }
         String identity = given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken())
                 .queryParam("labelSelector", "simulated=true").when().get("/api/v1/devices")
                 .then().extract().path("items[0].identityId");
@@ -81,7 +88,7 @@ class DevStackIT {
     }
 
     /** The simulator's three-machine cluster, assembled by inventory, takes a cluster command on its control-plane machine only. */
-    private static void aClusterCommandRunsOnOneMachineOfTheCluster(DevStack stack) {
+    private static void aClusterCommandRunsOnOneMachineOfTheCluster(DevStack stack) throws Exception {
         String cluster = Awaitility.await("a three-machine cluster in inventory").atMost(Duration.ofSeconds(60)).until(() ->
                 given().baseUri(stack.serviceUrl(1)).auth().oauth2(stack.adminToken()).queryParam("limit", 100)
                         .when().get("/api/v1/clusters").then().extract().<String>path("items.find { it.machines.size() == 3 }.id"),

@@ -30,7 +30,7 @@ public class AgentOptions {
     @CommandLine.Option(names = "--time-zone", description = "the machine's IANA time zone, e.g. Europe/Berlin (default: the host's)")
     String timeZone;
 
-    @CommandLine.Option(names = "--static-ip", description = "the machine's static IP address (CIDR)")
+    @CommandLine.Option(names = "--static-ip", description = "the machine's static IP address (no prefix length)")
     String staticIp;
 
     @CommandLine.Option(names = "--ip-gateway", description = "the default gateway of the machine's network")

@@ -64,7 +64,7 @@ public record FleetLayout(List<Machine> machines) {
 
     private static MachineSettings settings(Site site, int index) {
         return new MachineSettings(Map.of("site", site.name()), site.timeZone(),
-                new NetworkConfig("10.20." + (index / 250) + "." + (index % 250 + 2) + "/24", "10.20." + (index / 250) + ".1",
+                new NetworkConfig("10.20." + (index / 250) + "." + (index % 250 + 2), "10.20." + (index / 250) + ".1",
                         List.of("10.20.0.53"), null, "10.96.0.0/12"));
     }
 

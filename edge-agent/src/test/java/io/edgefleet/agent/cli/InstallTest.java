@@ -36,7 +36,7 @@ class InstallTest {
         Path root = dir.resolve("root");
         Result result = edgeAgent("install", "--bundle", bundle().toString(), "--kubeconfig", kubeconfig(root, server.getClient()
                 .getConfiguration().getMasterUrl()), "--root", root.toString(), "--host-os", "linux",
-                "--label", "site=berlin", "--time-zone", "Europe/Berlin", "--static-ip", "192.168.7.10/24");
+                "--label", "site=berlin", "--time-zone", "Europe/Berlin", "--static-ip", "192.168.7.10");
 
         assertEquals(0, result.exit(), result.out());
         assertTrue(result.out().contains("cluster reachable"), result.out());
@@ -51,7 +51,7 @@ class InstallTest {
         assertEquals("/var/lib/edgefleet-agent", settings.stateDir());
         assertEquals("berlin", settings.labels().get("site"));
         assertEquals("Europe/Berlin", settings.timeZone());
-        assertEquals("192.168.7.10/24", settings.network().staticIp());
+        assertEquals("192.168.7.10", settings.network().staticIp());
         assertEquals("/etc/rancher/k3s/k3s.yaml", settings.kubeconfig());
 
         String unit = Files.readString(root.resolve("etc/systemd/system/edgefleet-agent.service"));

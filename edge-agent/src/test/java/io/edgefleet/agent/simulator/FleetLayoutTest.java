@@ -48,6 +48,14 @@ class FleetLayoutTest {
     }
 
     @Test
+    void settingsInventoryWouldRefuseAreRefusedAtStart() {
+        assertThrows(IllegalArgumentException.class, () -> new io.edgefleet.agent.MachineSettings(Map.of(), null,
+                new io.edgefleet.events.inventory.NetworkConfig("10.0.0.5/24", null, null, null, null)));
+        assertThrows(java.time.DateTimeException.class, () -> new io.edgefleet.agent.MachineSettings(Map.of(), "Mars/Olympus",
+                null));
+    }
+
+    @Test
     void aMachinesAllocationsComeFromItsNodes() {
         SimulatedMachine machine = new SimulatedMachine(new SimulatedCluster("c", SimulatedCluster.Shape.K8S_LINUX_AND_WINDOWS),
                 "host-1", true, new Random(1));

@@ -5,7 +5,6 @@ import io.edgefleet.access.CallerScope;
 import io.edgefleet.access.DeviceScoped;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.events.commands.CommandType;
-import io.edgefleet.provisioning.command.CommandService;
 import io.edgefleet.provisioning.gateway.ClusterCommands;
 import io.edgefleet.provisioning.gateway.ClusterMachines;
 import io.edgefleet.rest.openapi.Refusals;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -72,16 +70,8 @@ public class ClusterCommandResource {
         List<UUID> machines = clusterCommands.machinesOf(org.id(), clusterId).stream()
                 .map(ClusterMachines.Machine::deviceId).toList();
         caller.requireAll(machines, AccessLevel.OPERATOR);
-        String key = body.idempotencyKey() != null ? body.idempotencyKey() : idempotencyHeader;
-        Duration ttl = body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds());
-        CommandService.Accepted accepted = clusterCommands.request(org.id(), clusterId, new CommandService.CommandRequest(
-                null, body.type(), body.payload(), ttl, key, org.actor()));
-        CommandView view = CommandView.of(accepted.command());
-        if (!accepted.created()) {
-            return RestResponse.ok(view);
-        }
-        return RestResponse.ResponseBuilder.<CommandView>created(
-                uri.getBaseUriBuilder().path("api/v1/commands").path(view.id()).build()).entity(view).build();
+        return CommandResource.answer(clusterCommands.request(org.id(), clusterId,
+                body.toRequest(null, idempotencyHeader, org.actor())), uri);
     }
 
     @Operation(operationId = "listCommandTypes", summary = "List the command types, their scope and payload schema")

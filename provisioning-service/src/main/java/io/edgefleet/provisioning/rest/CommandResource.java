@@ -74,10 +74,11 @@ public class CommandResource {
     public RestResponse<CommandView> request(@PathParam("deviceId") UUID deviceId, @Valid @NotNull NewCommand body,
                                              @HeaderParam("Idempotency-Key") @Schema(maxLength = Limits.IDEMPOTENCY_KEY) String idempotencyHeader, UriInfo uri) {
         caller.require(deviceId, AccessLevel.OPERATOR, ProvisioningErrorCode.DEVICE_NOT_FOUND);
-        String key = body.idempotencyKey() != null ? body.idempotencyKey() : idempotencyHeader;
-        Duration ttl = body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds());
-        CommandService.Accepted accepted = service.request(org.id(), new CommandService.CommandRequest(
-                deviceId, body.type(), body.payload(), ttl, key, org.actor()));
+        return answer(service.request(org.id(), body.toRequest(deviceId, idempotencyHeader, org.actor())), uri);
+    }
+
+    /** 201 with its Location for a new command; 200 with the earlier one for a repeated idempotency key. */
+    static RestResponse<CommandView> answer(CommandService.Accepted accepted, UriInfo uri) {
         CommandView view = CommandView.of(accepted.command());
         if (!accepted.created()) {
             return RestResponse.ok(view);
@@ -136,6 +137,12 @@ public class CommandResource {
     /** An operator's command request; {@code ttlSeconds} defaults to 24 h. */
     public record NewCommand(@NotBlank @Size(max = Limits.SHORT_TEXT) String type, @NotNull JsonNode payload, Long ttlSeconds,
                              @Size(max = Limits.IDEMPOTENCY_KEY) String idempotencyKey) {
+
+        /** The request for {@code deviceId}; the body's idempotency key wins over the header's. */
+        CommandService.CommandRequest toRequest(UUID deviceId, String idempotencyHeader, String actor) {
+            return new CommandService.CommandRequest(deviceId, type, payload, ttlSeconds == null ? null
+                    : Duration.ofSeconds(ttlSeconds), idempotencyKey != null ? idempotencyKey : idempotencyHeader, actor);
+        }
     }
 
     private static Optional<CommandStatus> status(String value) {
