@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.agent.Agent;
 import io.edgefleet.agent.identity.MemoryStateStore;
 import io.edgefleet.agent.telemetry.DirectoryTelemetryBuffer;
+import io.edgefleet.agent.testing.JournalLines;
 import io.edgefleet.events.Topics;
 import io.edgefleet.testsupport.EdgeFleetInfra;
 import io.edgefleet.testsupport.KafkaTestClient;
@@ -46,6 +47,7 @@ class TelemetryIT {
         ServiceProcess telemetry = new ServiceProcess(Path.of(System.getProperty("edgefleet.telemetry.jar")), config);
 
         Path buffer = Files.createTempDirectory("telemetry-buffer");
+        JournalLines journal = new JournalLines();
         Agent agent = AgentIT.agent(new MemoryStateStore(), AgentIT.cluster(), URI.create(telemetry.baseUrl()),
                 new DirectoryTelemetryBuffer(buffer, 1000));
         agent.start();
@@ -61,8 +63,11 @@ class TelemetryIT {
                 assertTrue(sequences.get(i) > sequences.get(i - 1), "in order: " + sequences);
             }
             assertEquals(0L, sequences.get(0), "the oldest buffered batch arrives first");
+            Awaitility.await("drain journalled").atMost(Duration.ofSeconds(30)).until(() -> journal.has("telemetry-drained"));
+            assertTrue(journal.has("telemetry-buffering"), journal.all().toString());
         } finally {
             agent.stop();
+            journal.close();
         }
     }
 
