@@ -154,11 +154,11 @@ public class Agent implements AgentControl, AgentSession.Events {
         }
     }
 
+    /** A new session: a heartbeat with the full report (the server may have missed the last one). */
     @Override
     public void opened() {
-        heartbeat();
         reports.reset();
-        report();
+        heartbeat();
     }
 
     @Override
