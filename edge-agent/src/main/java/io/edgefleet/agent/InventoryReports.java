@@ -11,19 +11,22 @@ import io.edgefleet.events.agent.AgentProtocol;
 /**
  * The agent's {@code kind: inventory} report: the cluster, this machine's nodes and namespaces,
  * and (protocol 1.1) the machine's allocations, network, time zone and self-reported labels.
- * Says whether a report is worth sending: on every new session, whenever it changed, and every
- * {@value #RESYNC_EVERY} asks regardless, so a report the server could not apply yet (say,
- * before it knew the device) is made good.
+ * Says whether a report is worth sending: on every new session and at the heartbeat after it
+ * (a report lost on its way — the gateway's publish is not acknowledged to the agent — is made
+ * good within one heartbeat, not ten), whenever it changed, and every {@value #RESYNC_EVERY}
+ * asks regardless.
  */
 final class InventoryReports {
 
     static final int RESYNC_EVERY = 10;
+    static final int AFTER_NEW_SESSION = 2;
 
     private final ClusterAccess cluster;
     private final AgentConfig config;
     private final ObjectMapper json;
     private JsonNode last;
     private int asked;
+    private int fresh;
 
     InventoryReports(ClusterAccess cluster, AgentConfig config, ObjectMapper json) {
         this.cluster = cluster;
@@ -34,12 +37,15 @@ final class InventoryReports {
     /** Forgets the last report: the next {@link #due()} answers one (a new session). */
     synchronized void reset() {
         last = null;
+        fresh = AFTER_NEW_SESSION;
     }
 
     /** The report to send now, or null when the server has it already. Throws when the cluster cannot be read. */
     synchronized JsonNode due() {
         JsonNode report = current();
-        if (report.equals(last) && ++asked % RESYNC_EVERY != 0) {
+        boolean early = fresh > 0;
+        fresh = Math.max(0, fresh - 1);
+        if (!early && report.equals(last) && ++asked % RESYNC_EVERY != 0) {
             return null;
         }
         last = report;
