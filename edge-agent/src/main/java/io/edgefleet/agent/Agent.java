@@ -75,7 +75,7 @@ public class Agent implements AgentControl, AgentSession.Events {
         this.session = new AgentSession(config, provisioning, enrollment, journal, http, scheduler, workers, random, json, this);
         this.commands = new CommandQueue(state, new CommandExecutor(cluster, hook, this, json, config.upgradeVerifyTimeout()),
                 session::send, journal, workers, json);
-        this.reports = new InventoryReports(cluster, config, json);
+        this.reports = new InventoryReports(config, json);
         this.telemetryBuffer = telemetry;
         this.telemetry = config.telemetryUrl() == null ? null
                 : new TelemetrySender(cluster, telemetry, http, config.telemetryUrl(), enrollment::accessToken, json, journal);
@@ -191,10 +191,11 @@ public class Agent implements AgentControl, AgentSession.Events {
     /** Sends the inventory report when due; an unreadable cluster skips it (and is logged once). */
     private void report() {
         try {
-            JsonNode report = reports.due();
+            ClusterInventory inventory = cluster.inventory();
             if (!clusterReachable) {
-                clusterReachable(cluster.inventory());
+                clusterReachable(inventory);
             }
+            JsonNode report = reports.due(inventory);
             if (report != null) {
                 session.send(AgentMessage.report("inventory", report));
             }

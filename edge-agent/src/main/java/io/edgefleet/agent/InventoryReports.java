@@ -3,7 +3,6 @@ package io.edgefleet.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgefleet.agent.cluster.ClusterAccess;
 import io.edgefleet.agent.cluster.ClusterInventory;
 import io.edgefleet.agent.cluster.MachineFacts;
 import io.edgefleet.events.agent.AgentProtocol;
@@ -21,15 +20,13 @@ final class InventoryReports {
     static final int RESYNC_EVERY = 10;
     static final int AFTER_NEW_SESSION = 2;
 
-    private final ClusterAccess cluster;
     private final AgentConfig config;
     private final ObjectMapper json;
     private JsonNode last;
     private int asked;
     private int fresh;
 
-    InventoryReports(ClusterAccess cluster, AgentConfig config, ObjectMapper json) {
-        this.cluster = cluster;
+    InventoryReports(AgentConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
     }
@@ -40,9 +37,9 @@ final class InventoryReports {
         fresh = AFTER_NEW_SESSION;
     }
 
-    /** The report to send now, or null when the server has it already. Throws when the cluster cannot be read. */
-    synchronized JsonNode due() {
-        JsonNode report = current();
+    /** The report of {@code inventory} to send now, or null when the server has it already. */
+    synchronized JsonNode due(ClusterInventory inventory) {
+        JsonNode report = of(inventory);
         boolean early = fresh > 0;
         fresh = Math.max(0, fresh - 1);
         if (!early && report.equals(last) && ++asked % RESYNC_EVERY != 0) {
@@ -52,8 +49,7 @@ final class InventoryReports {
         return report;
     }
 
-    JsonNode current() {
-        ClusterInventory inventory = cluster.inventory();
+    private JsonNode of(ClusterInventory inventory) {
         ObjectNode report = json.createObjectNode();
         report.set("cluster", json.valueToTree(inventory.cluster()));
         report.set("nodes", json.valueToTree(inventory.nodes()));

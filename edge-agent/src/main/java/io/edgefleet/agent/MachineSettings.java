@@ -1,9 +1,9 @@
 package io.edgefleet.agent;
 
+import io.edgefleet.core.net.IpAddresses;
 import io.edgefleet.events.inventory.NetworkConfig;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -12,8 +12,6 @@ import java.util.stream.Stream;
  * name, for maintenance windows) and its static network configuration.
  */
 public record MachineSettings(Map<String, String> labels, String timeZone, NetworkConfig network) {
-
-    private static final Pattern IP = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
     /** Refuses at start what inventory would refuse in every report (a zone that is none, an address with a prefix). */
     public MachineSettings {
@@ -24,7 +22,7 @@ public record MachineSettings(Map<String, String> labels, String timeZone, Netwo
         if (network != null) {
             Stream.concat(Stream.of(network.staticIp(), network.gateway()),
                             network.dns() == null ? Stream.empty() : network.dns().stream())
-                    .filter(address -> address != null && !IP.matcher(address).matches()).findFirst()
+                    .filter(address -> address != null && !IpAddresses.isIp(address)).findFirst()
                     .ifPresent(address -> {
                         throw new IllegalArgumentException("'" + address + "' is not an IP address (no prefix length)");
                     });

@@ -18,21 +18,21 @@ class InventoryReportsTest {
 
     private final SimulatedMachine machine = new SimulatedMachine(new SimulatedCluster("c", SimulatedCluster.Shape.K3S_SINGLE_MACHINE),
             "h", true, new Random(1));
-    private final InventoryReports reports = new InventoryReports(machine, new AgentConfig(List.of(URI.create("http://gw")), null,
+    private final InventoryReports reports = new InventoryReports(new AgentConfig(List.of(URI.create("http://gw")), null,
             Duration.ofSeconds(30), "0.1.0", null, Duration.ofSeconds(5), null, Duration.ofMinutes(1), AgentProtocol.CURRENT,
             null), new ObjectMapper());
 
     @Test
     void aNewSessionSendsTheReportAndOnceMoreThenOnlyChangesAndEveryTenth() {
         reports.reset();
-        assertNotNull(reports.due(), "on the new session");
-        assertNotNull(reports.due(), "at the heartbeat after it, in case the first was lost");
+        assertNotNull(reports.due(machine.inventory()), "on the new session");
+        assertNotNull(reports.due(machine.inventory()), "at the heartbeat after it, in case the first was lost");
         for (int i = 1; i < InventoryReports.RESYNC_EVERY; i++) {
-            assertNull(reports.due(), "unchanged heartbeat " + i);
+            assertNull(reports.due(machine.inventory()), "unchanged heartbeat " + i);
         }
-        assertNotNull(reports.due(), "the tenth resends regardless");
+        assertNotNull(reports.due(machine.inventory()), "the tenth resends regardless");
         machine.upgradeTo("v1.30.5+k3s1");
-        assertNotNull(reports.due(), "a change goes at once");
-        assertNull(reports.due());
+        assertNotNull(reports.due(machine.inventory()), "a change goes at once");
+        assertNull(reports.due(machine.inventory()));
     }
 }

@@ -62,8 +62,7 @@ public class AgentOptions {
 
     /** {@code file}'s settings with every option given here in place of the file's. */
     AgentSettings over(AgentSettings file) {
-        AgentSettings base = file == null ? new AgentSettings(null, null, null, null, null, null, null, null, null, null,
-                null, null) : file;
+        AgentSettings base = file == null ? AgentSettings.none() : file;
         Map<String, String> mergedLabels = new LinkedHashMap<>(base.labels());
         mergedLabels.putAll(labels);
         NetworkConfig network = staticIp == null && ipGateway == null && dns.isEmpty() && vlan == null && serviceIpRange == null

@@ -44,6 +44,11 @@ public record AgentSettings(String bundle, String stateDir, String kubeconfig, S
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
     }
 
+    /** No settings: every default applies. */
+    public static AgentSettings none() {
+        return new AgentSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     public static AgentSettings read(Path file) throws IOException {
         return YAML.readValue(file.toFile(), AgentSettings.class);
     }

@@ -33,16 +33,21 @@ record HostLayout(String os, Path root, String configFile, String stateDir, Stri
     }
 
     boolean isLiveRoot() {
-        return root.toAbsolutePath().normalize().getParent() == null;
+        return isLive(root);
     }
 
     Path onDisk(String target) {
         return under(root, target);
     }
 
+    /** The file system's own root ({@code /}, {@code C:\}): installing on the machine itself. */
+    private static boolean isLive(Path root) {
+        return root.toAbsolutePath().normalize().getParent() == null;
+    }
+
     /** {@code target} (a host path, Windows drive letters included) under {@code root}; unchanged under {@code /}. */
     static Path under(Path root, String target) {
-        if (root == null || root.toAbsolutePath().normalize().getParent() == null) {
+        if (root == null || isLive(root)) {
             return Path.of(target);
         }
         String relative = target.replaceFirst("^[A-Za-z]:", "").replace('\\', '/').replaceFirst("^/+", "");

@@ -62,8 +62,8 @@ public class StatusCommand implements Callable<Integer> {
         if (stateDir != null) {
             return HostLayout.under(root, stateDir.toString());
         }
-        Path file = config != null ? HostLayout.under(root, config.toString())
-                : HostLayout.of(HostLayout.thisHost(), root).onDisk(HostLayout.of(HostLayout.thisHost(), root).configFile());
+        HostLayout host = HostLayout.of(HostLayout.thisHost(), root);
+        Path file = config != null ? HostLayout.under(root, config.toString()) : host.onDisk(host.configFile());
         if (!Files.isRegularFile(file)) {
             return null;
         }

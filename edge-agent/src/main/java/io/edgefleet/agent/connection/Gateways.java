@@ -24,10 +24,6 @@ public final class Gateways {
         this.onFailover = onFailover;
     }
 
-    public static Gateways of(URI only) {
-        return new Gateways(List.of(only), (next, why) -> { });
-    }
-
     public synchronized URI current() {
         return urls.get(current);
     }
@@ -43,9 +39,5 @@ public final class Gateways {
             next = urls.get(current);
         }
         onFailover.accept(next, why);
-    }
-
-    public List<URI> all() {
-        return urls;
     }
 }

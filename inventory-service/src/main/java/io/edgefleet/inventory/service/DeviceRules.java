@@ -2,11 +2,11 @@ package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.Labels;
+import io.edgefleet.core.net.IpAddresses;
 import io.edgefleet.events.inventory.NetworkConfig;
 import io.edgefleet.events.inventory.NodeAllocation;
 import io.edgefleet.events.provisioning.DeviceFacts;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The edge constraints a machine must meet (AKS Edge Essentials model): one Linux node of at
@@ -17,9 +17,6 @@ public final class DeviceRules {
 
     public static final int MAX_VCPUS = 16;
     public static final long MIN_LINUX_MEMORY_MB = 4096;
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
     private DeviceRules() {
     }
@@ -73,29 +70,17 @@ public final class DeviceRules {
             throw FleetException.unprocessable("network.vlanId", "must be 1 to 4094");
         }
         String range = network.serviceIpRange();
-        if (range != null && !isCidrOrRange(range)) {
+        if (range != null && !IpAddresses.isCidrOrRange(range)) {
             throw FleetException.unprocessable("network.serviceIpRange", "must be a CIDR (10.0.0.0/24) or a range (a.b.c.d-e.f.g.h)");
         }
     }
 
     private static void requireIp(String field, String value) {
-        if (value != null && !isIp(value)) {
+        if (value != null && !IpAddresses.isIp(value)) {
             throw FleetException.unprocessable(field, "'" + value + "' is not an IP address");
         }
     }
 
-    private static boolean isIp(String value) {
-        return IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches());
-    }
-
-    private static boolean isCidrOrRange(String value) {
-        String[] cidr = value.split("/");
-        if (cidr.length == 2) {
-            return isIp(cidr[0]) && cidr[1].matches("\\d{1,3}") && Integer.parseInt(cidr[1]) <= 128;
-        }
-        String[] range = value.split("-");
-        return range.length == 2 && isIp(range[0].trim()) && isIp(range[1].trim());
-    }
 
     private static int vcpus(NodeAllocation node) {
         return node == null || node.vcpus() == null ? 0 : node.vcpus();

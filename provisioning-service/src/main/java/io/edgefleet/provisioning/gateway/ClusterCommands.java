@@ -56,15 +56,19 @@ public class ClusterCommands {
         return found;
     }
 
-    /** Requests {@code request} (its deviceId ignored) for the cluster's best machine now. */
+    /**
+     * Requests {@code request} (its deviceId ignored) for the best of {@code machines} now: the
+     * cluster's, as {@link #machinesOf} answered them for the caller's scope check.
+     */
     @Transactional
-    public CommandService.Accepted request(String orgId, UUID clusterId, CommandService.CommandRequest request) {
+    public CommandService.Accepted request(String orgId, UUID clusterId, List<ClusterMachines.Machine> machines,
+                                           CommandService.CommandRequest request) {
         CommandType type = payloads.type(request.type());
         if (type.scope() != CommandType.Scope.CLUSTER) {
             throw FleetException.unprocessable("type", request.type() + " acts on one machine: send it to each machine "
                     + "(/api/v1/devices/{id}/commands), not to the cluster");
         }
-        ClusterMachines.Machine target = machinesOf(orgId, clusterId).get(0);
+        ClusterMachines.Machine target = machines.get(0);
         return commands.request(orgId, new CommandService.CommandRequest(target.deviceId(), request.type(), request.payload(),
                 request.ttl(), request.idempotencyKey(), request.requestedBy(), clusterId));
     }

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,11 +49,6 @@ public class ClusterMachines {
                 .sorted(Comparator.comparing((Machine m) -> !m.online()).thenComparing(m -> !m.controlPlane())
                         .thenComparing(Machine::deviceId))
                 .toList();
-    }
-
-    /** The machine a cluster command should be with now, if the cluster has one. */
-    public Optional<Machine> target(String orgId, UUID clusterId) {
-        return of(orgId, clusterId).stream().findFirst();
     }
 
     private boolean online(UUID deviceId, OffsetDateTime lastSeen, OffsetDateTime recent) {

@@ -67,10 +67,9 @@ public class ClusterCommandResource {
                                              @Valid @NotNull CommandResource.NewCommand body,
                                              @HeaderParam("Idempotency-Key") @Schema(maxLength = Limits.IDEMPOTENCY_KEY)
                                              String idempotencyHeader, UriInfo uri) {
-        List<UUID> machines = clusterCommands.machinesOf(org.id(), clusterId).stream()
-                .map(ClusterMachines.Machine::deviceId).toList();
-        caller.requireAll(machines, AccessLevel.OPERATOR);
-        return CommandResource.answer(clusterCommands.request(org.id(), clusterId,
+        List<ClusterMachines.Machine> machines = clusterCommands.machinesOf(org.id(), clusterId);
+        caller.requireAll(machines.stream().map(ClusterMachines.Machine::deviceId).toList(), AccessLevel.OPERATOR);
+        return CommandResource.answer(clusterCommands.request(org.id(), clusterId, machines,
                 body.toRequest(null, idempotencyHeader, org.actor())), uri);
     }
 
