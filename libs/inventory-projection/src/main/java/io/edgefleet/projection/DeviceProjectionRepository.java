@@ -25,15 +25,18 @@ public class DeviceProjectionRepository {
     /**
      * Stores a device's whole state unless the projection already holds a newer one. A device
      * keeps the time it was first projected and, once decommissioned, the time it left.
+     *
+     * @param state the whole state as published (JSON), what policy rules read
+     * @return whether the projection took it (false: it already held a newer state)
      */
-    public void state(String orgId, UUID deviceId, UUID identityId, String name, Map<String, String> labels,
-                      boolean decommissioned, long resourceVersion, Instant at, String eventId) {
-        entityManager.createNativeQuery("INSERT INTO device_projection (device_id, org_id, identity_id, name, labels, "
-                        + "resource_version, decommissioned_at, registered_at, last_event_id, projected_at) VALUES (:id, :org, "
+    public boolean state(String orgId, UUID deviceId, UUID identityId, String name, Map<String, String> labels,
+                         boolean decommissioned, long resourceVersion, Instant at, String eventId, Object state) {
+        return entityManager.createNativeQuery("INSERT INTO device_projection (device_id, org_id, identity_id, name, labels, "
+                        + "resource_version, decommissioned_at, registered_at, last_event_id, projected_at, state) VALUES (:id, :org, "
                         + "CAST(:identity AS uuid), :name, CAST(:labels AS jsonb), :version, "
-                        + "CASE WHEN :decommissioned THEN CAST(:at AS timestamptz) END, :at, :eventId, now()) "
+                        + "CASE WHEN :decommissioned THEN CAST(:at AS timestamptz) END, :at, :eventId, now(), CAST(:state AS jsonb)) "
                         + "ON CONFLICT (device_id) DO UPDATE SET identity_id = EXCLUDED.identity_id, name = EXCLUDED.name, "
-                        + "labels = EXCLUDED.labels, resource_version = EXCLUDED.resource_version, decommissioned_at = "
+                        + "labels = EXCLUDED.labels, state = EXCLUDED.state, resource_version = EXCLUDED.resource_version, decommissioned_at = "
                         + "CASE WHEN EXCLUDED.decommissioned_at IS NULL THEN NULL "
                         + "ELSE COALESCE(device_projection.decommissioned_at, EXCLUDED.decommissioned_at) END, "
                         + "last_event_id = EXCLUDED.last_event_id, projected_at = now() "
@@ -45,7 +48,25 @@ public class DeviceProjectionRepository {
                 .setParameter("version", resourceVersion)
                 .setParameter("decommissioned", decommissioned)
                 .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("eventId", eventId)
-                .executeUpdate();
+                .setParameter("state", toJson(state))
+                .executeUpdate() > 0;
+    }
+
+    /**
+     * Stores a cluster's whole state unless the projection holds a later one (by the time inventory
+     * changed it: cluster events carry no version).
+     *
+     * @return whether the projection took it
+     */
+    public boolean clusterState(String orgId, UUID clusterId, Object state, Instant changedAt, String eventId) {
+        return entityManager.createNativeQuery("INSERT INTO cluster_projection (cluster_id, org_id, state, changed_at, "
+                        + "last_event_id, projected_at) VALUES (:id, :org, CAST(:state AS jsonb), :changedAt, :eventId, now()) "
+                        + "ON CONFLICT (cluster_id) DO UPDATE SET state = EXCLUDED.state, changed_at = EXCLUDED.changed_at, "
+                        + "last_event_id = EXCLUDED.last_event_id, projected_at = now() "
+                        + "WHERE cluster_projection.org_id = EXCLUDED.org_id AND cluster_projection.changed_at <= EXCLUDED.changed_at")
+                .setParameter("id", clusterId).setParameter("org", orgId).setParameter("state", toJson(state))
+                .setParameter("changedAt", changedAt.atOffset(ZoneOffset.UTC)).setParameter("eventId", eventId)
+                .executeUpdate() > 0;
     }
 
     /** The cluster the device's machine belongs to, and its role there, as of {@code resourceVersion}. */
@@ -82,9 +103,9 @@ public class DeviceProjectionRepository {
                 .setParameter("eventId", eventId).executeUpdate();
     }
 
-    private String toJson(Map<String, String> labels) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(labels);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

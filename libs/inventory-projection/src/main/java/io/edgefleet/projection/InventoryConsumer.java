@@ -1,6 +1,7 @@
 package io.edgefleet.projection;
 
 import io.edgefleet.events.EventType;
+import io.edgefleet.events.inventory.ClusterInventoryChanged;
 import io.edgefleet.events.inventory.DeviceState;
 import io.edgefleet.events.inventory.GroupChanged;
 import io.edgefleet.events.inventory.RoleBindingChanged;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Feeds this service's projection. Devices come from the compacted
  * {@code fleet.inventory.devices}, which holds every device's latest state, so a new service or
  * a restored database rebuilds the whole projection from it; a state older than the projected
- * one changes nothing (a replayed dead letter, say), so no inbox is needed there. Groups come
+ * one changes nothing (a replayed dead letter, say), so no inbox is needed there. Groups and clusters come
  * from {@code fleet.inventory.events}, once per event, on the one consumer a service has for that
  * topic: its own handlers of other inventory events join it ({@link InventoryEventHandlers}).
  */
@@ -38,6 +39,7 @@ public class InventoryConsumer {
                 .build());
         EventRoutes.Builder events = EventRoutes.consumer(service + "/inventory-events")
                 .inbox(EventType.GROUP_CHANGED, GroupChanged.class, projector::groupChanged)
+                .inbox(EventType.CLUSTER_INVENTORY_CHANGED, ClusterInventoryChanged.class, projector::clusterChanged)
                 .inbox(EventType.ROLE_BINDING_CHANGED, RoleBindingChanged.class, bindings::changed);
         handlers.forEach(h -> h.addTo(events));
         this.events = consumer.register(events.build());

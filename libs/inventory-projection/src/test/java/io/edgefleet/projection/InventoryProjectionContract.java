@@ -6,6 +6,7 @@ import io.edgefleet.events.EventType;
 import io.edgefleet.events.Topics;
 import io.edgefleet.localinfra.PostgresServer;
 import io.edgefleet.projection.read.DeviceScopes;
+import io.edgefleet.projection.read.ProjectedDocuments;
 import io.edgefleet.projection.read.ProjectedDevices;
 import io.edgefleet.testsupport.EdgeFleetInfra;
 import io.edgefleet.testsupport.PoisonRecords;
@@ -81,6 +82,38 @@ public abstract class InventoryProjectionContract {
 
         InventoryRecords.deleted(ORG, deviceId);
         Awaitility.await().atMost(WAIT).until(() -> nameOrNull(deviceId) == null);
+    }
+
+    @Test
+    void devicesAreReadAsDocumentsWithTheirClusters() {
+        String deviceId = UUID.randomUUID().toString();
+        String clusterId = UUID.randomUUID().toString();
+        java.time.Instant changed = java.time.Instant.parse("2026-12-02T11:00:00Z");
+        String node = "[{\"name\":\"edge-ledge\",\"deviceId\":\"" + deviceId + "\",\"os\":\"linux\"}]";
+        InventoryRecords.cluster(ORG, clusterId, "k3s", "flannel", "[\"" + deviceId + "\"]", node, changed);
+        InventoryRecords.stateWith(ORG, deviceId, "edge", 1, "\"clusterId\":\"" + clusterId
+                + "\",\"agentVersion\":\"1.1.0\",\"linuxNode\":{\"vcpus\":4,\"memoryMb\":8192}");
+        Awaitility.await().atMost(WAIT).until(() -> documentOf(deviceId).map(d -> d.cluster() != null).orElse(false));
+        ProjectedDocuments.Document document = documentOf(deviceId).orElseThrow();
+        assertEquals("1.1.0", document.state().agentVersion());
+        assertEquals(8192L, document.state().linuxNode().memoryMb());
+        assertEquals("flannel", document.cluster().cni());
+        assertEquals(List.of(UUID.fromString(deviceId)), inTransaction(() -> documents.machinesOf(ORG, UUID.fromString(clusterId))));
+
+        // An older cluster state (by its change time) changes nothing.
+        InventoryRecords.cluster(ORG, clusterId, "k3s", "calico", "[]", "[]", changed.minusSeconds(60));
+        String marker = UUID.randomUUID().toString();
+        InventoryRecords.cluster(ORG, marker, "k8s", "calico", "[]", "[]", changed);
+        Awaitility.await().atMost(WAIT).until(() -> count("SELECT count(*) FROM cluster_projection WHERE cluster_id = ?::uuid",
+                marker) == 1);
+        assertEquals("flannel", documentOf(deviceId).orElseThrow().cluster().cni());
+    }
+
+    @Inject
+    ProjectedDocuments documents;
+
+    private java.util.Optional<ProjectedDocuments.Document> documentOf(String deviceId) {
+        return inTransaction(() -> documents.of(ORG, UUID.fromString(deviceId)));
     }
 
     @Test

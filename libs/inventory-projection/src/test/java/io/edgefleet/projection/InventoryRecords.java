@@ -44,6 +44,21 @@ public final class InventoryRecords {
                 + "\"connectivity\":\"connected\",\"resourceVersion\":" + resourceVersion + more + "}";
     }
 
+    /** A device's state with more fields, given as JSON members ({@code "agentVersion":"1.1.0"}). */
+    public static void stateWith(String org, String deviceId, String name, long resourceVersion, String members) {
+        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, null, name, Map.of(), "enrolled", resourceVersion,
+                "," + members));
+    }
+
+    /** A cluster's whole state (distribution, CNI, the machines and nodes given as JSON arrays) as of {@code changedAt}. */
+    public static void cluster(String org, String clusterId, String distribution, String cni, String machines, String nodes,
+                               java.time.Instant changedAt) {
+        publish(EventType.CLUSTER_INVENTORY_CHANGED, org, clusterId, "{\"clusterId\":\"" + clusterId + "\",\"name\":\"c-"
+                + clusterId + "\",\"distribution\":\"" + distribution + "\",\"kubernetesVersion\":\"v1.30.4\",\"cni\":\"" + cni
+                + "\",\"storageDrivers\":[],\"labels\":{},\"machines\":" + machines + ",\"nodes\":" + nodes
+                + ",\"changedAt\":\"" + changedAt + "\"}");
+    }
+
     /** The device was deleted: a tombstone on the compacted topic. */
     public static void deleted(String org, String deviceId) {
         publish(EventType.DEVICE_STATE, org, deviceId, null);
