@@ -13,6 +13,7 @@ import io.edgefleet.events.inventory.DeviceUpdated;
 import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.events.inventory.GroupChanged;
 import io.edgefleet.events.inventory.RoleBindingChanged;
+import io.edgefleet.events.policy.ComplianceChanged;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceRevoked;
@@ -67,6 +68,8 @@ public enum EventType {
     ALERT_RESOLVED("edgefleet.telemetry.alert.resolved.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
     ALERT_ACKNOWLEDGED("edgefleet.telemetry.alert.acknowledged.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
 
+    COMPLIANCE_CHANGED("edgefleet.policy.compliance.changed.v1", Topics.POLICY_COMPLIANCE, ComplianceChanged.class),
+
     /** Published by every service (libs/audit), in the transaction of the change it records. */
     AUDIT_RECORDED("edgefleet.audit.recorded.v1", Topics.AUDIT_EVENTS, AuditRecorded.class);
 
@@ -109,6 +112,7 @@ public enum EventType {
             case ENROLLMENT_REQUESTED, ENROLLMENT_APPROVED, ENROLLMENT_REJECTED, DEVICE_ENROLLED, CREDENTIAL_ROTATED,
                  DEVICE_REVOKED, COMMAND_REQUESTED, COMMAND_STATUS_CHANGED, AGENT_HEARTBEAT, AGENT_REPORT -> "provisioning-service";
             case TELEMETRY_BATCH, ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> "telemetry-service";
+            case COMPLIANCE_CHANGED -> "policy-service";
             case AUDIT_RECORDED -> EVERY_SERVICE;
         };
     }

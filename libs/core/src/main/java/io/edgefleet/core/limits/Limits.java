@@ -52,6 +52,12 @@ public final class Limits {
     public static final int NODES = 15;
     /** Namespaces, IPs and other lists in one report. */
     public static final int LIST_ITEMS = 256;
+    /** A policy rule's CEL source (libs/policy-engine refuses a longer one whatever its configured limit). */
+    public static final int POLICY_RULE = 4_096;
+    /** A policy's parameter schema, defaults or an assignment's parameters, as JSON text. */
+    public static final int POLICY_PARAMETERS = 16_384;
+    /** Reasons one policy verdict gives (a rule listing more is cut: the first ones say enough). */
+    public static final int POLICY_REASONS = 50;
     /** Kubernetes manifests (YAML or JSON text) in one apply or delete command. */
     public static final int MANIFESTS = 256 * 1_024;
     /**

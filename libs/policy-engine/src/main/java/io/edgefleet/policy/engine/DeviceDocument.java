@@ -32,6 +32,16 @@ public record DeviceDocument(Map<String, Object> device, Map<String, Object> clu
         return new DeviceDocument(device, clusterDoc);
     }
 
+    /**
+     * A document from plain maps (a fixture, a what-if over hand-written input): values are made
+     * CEL values, {@code lastSeenAt} and {@code changedAt} timestamps.
+     */
+    @SuppressWarnings("unchecked")
+    public static DeviceDocument fromMaps(Map<String, Object> device, Map<String, Object> cluster) {
+        return new DeviceDocument((Map<String, Object>) CelValues.normalize(device == null ? Map.of() : device, TIMESTAMPS),
+                (Map<String, Object>) CelValues.normalize(cluster == null ? Map.of() : cluster, TIMESTAMPS));
+    }
+
     /** The cluster's nodes that run on this machine (a node names the device hosting it). */
     private static List<Object> ownNodes(DeviceState state, Map<String, Object> cluster) {
         if (!(cluster.get("nodes") instanceof List<?> nodes)) {

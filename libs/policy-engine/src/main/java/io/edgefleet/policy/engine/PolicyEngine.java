@@ -112,14 +112,28 @@ public final class PolicyEngine {
         }
     }
 
+    /** A comprehension that iterates: {@code cel.bind} is one over an empty list, a name rather than a loop. */
     private static boolean isLoop(CelNavigableExpr node) {
-        return node.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION;
+        if (node.getKind() != CelExpr.ExprKind.Kind.COMPREHENSION) {
+            return false;
+        }
+        CelExpr range = node.expr().comprehension().iterRange();
+        return !(range.getKind() == CelExpr.ExprKind.Kind.LIST && range.list().elements().isEmpty());
     }
 
+    /**
+     * Loops this one runs inside: a loop over another loop's result ({@code filter(...).map(...)})
+     * runs after it, not inside it, so only a loop's body counts, not its range.
+     */
     private static long loopDepth(CelNavigableExpr node) {
-        long depth = 0;
-        for (Optional<CelNavigableExpr> at = Optional.of(node); at.isPresent(); at = at.get().parent()) {
-            depth += isLoop(at.get()) ? 1 : 0;
+        long depth = 1;
+        CelNavigableExpr child = node;
+        for (Optional<CelNavigableExpr> parent = node.parent(); parent.isPresent(); parent = parent.get().parent()) {
+            CelNavigableExpr at = parent.get();
+            if (isLoop(at) && at.expr().comprehension().iterRange().id() != child.id()) {
+                depth++;
+            }
+            child = at;
         }
         return depth;
     }

@@ -12,7 +12,7 @@ import java.util.List;
 public record Verdict(Outcome outcome, List<Violation> violations, String error) {
 
     /** A rule listing more violations is cut here: the first ones say enough. */
-    public static final int MAX_VIOLATIONS = 50;
+    public static final int MAX_VIOLATIONS = io.edgefleet.core.limits.Limits.POLICY_REASONS;
 
     public enum Outcome { COMPLIANT, VIOLATED, FAILED, TOO_EXPENSIVE }
 

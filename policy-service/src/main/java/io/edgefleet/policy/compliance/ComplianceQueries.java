@@ -1,0 +1,117 @@
+package io.edgefleet.policy.compliance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgefleet.events.policy.ComplianceChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads compliance: records with filters and paging, counts per assignment, a device's records. */
+@ApplicationScoped
+public class ComplianceQueries {
+
+    private static final TypeReference<List<ComplianceChanged.Reason>> REASONS = new TypeReference<>() {
+    };
+    private static final String SELECT = "SELECT c.device_id, c.assignment_id, a.name, c.policy_id, p.name, a.effect, c.state, "
+            + "CAST(c.reasons AS text), c.evaluated_at, c.changed_at FROM device_compliance c "
+            + "JOIN policy_assignment a ON a.id = c.assignment_id JOIN policy_definition p ON p.id = c.policy_id "
+            + "WHERE c.org_id = :org ";
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public ComplianceQueries(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** One device's compliance with one assignment. */
+    public record Record(UUID deviceId, UUID assignmentId, String assignmentName, UUID policyId, String policyName,
+                         String effect, String state, List<ComplianceChanged.Reason> reasons, OffsetDateTime evaluatedAt,
+                         OffsetDateTime changedAt) {
+    }
+
+    /** Filters of a record list; null matches anything. */
+    public record Filter(UUID deviceId, UUID assignmentId, String state) {
+    }
+
+    /**
+     * Records in (assignment, device) order after the {@code after} pair, at most {@code limit}.
+     *
+     * @param after null for the first page, else {@code [assignmentId, deviceId]} of the last record seen
+     */
+    @Transactional
+    public List<Record> records(String orgId, Filter filter, UUID[] after, int limit) {
+        var query = entityManager.createNativeQuery(SELECT
+                        + "AND (CAST(:device AS uuid) IS NULL OR c.device_id = CAST(:device AS uuid)) "
+                        + "AND (CAST(:assignment AS uuid) IS NULL OR c.assignment_id = CAST(:assignment AS uuid)) "
+                        + "AND (CAST(:state AS text) IS NULL OR c.state = CAST(:state AS text)) "
+                        + (after == null ? "" : "AND (c.assignment_id, c.device_id) > (CAST(:afterA AS uuid), CAST(:afterD AS uuid)) ")
+                        + "ORDER BY c.assignment_id, c.device_id")
+                .setParameter("org", orgId).setParameter("device", text(filter.deviceId()))
+                .setParameter("assignment", text(filter.assignmentId())).setParameter("state", filter.state())
+                .setMaxResults(limit);
+        if (after != null) {
+            query.setParameter("afterA", after[0].toString()).setParameter("afterD", after[1].toString());
+        }
+        return ((List<?>) query.getResultList()).stream().map(Object[].class::cast).map(this::record).toList();
+    }
+
+    /** Counts per state of each of the organization's assignments. */
+    @Transactional
+    public Map<UUID, Map<String, Long>> countsByAssignment(String orgId) {
+        Map<UUID, Map<String, Long>> counts = new LinkedHashMap<>();
+        List<?> rows = entityManager.createNativeQuery("SELECT assignment_id, state, count(*) FROM device_compliance "
+                + "WHERE org_id = :org GROUP BY assignment_id, state ORDER BY assignment_id").setParameter("org", orgId)
+                .getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            counts.computeIfAbsent((UUID) r[0], id -> new LinkedHashMap<>()).put((String) r[1], ((Number) r[2]).longValue());
+        }
+        return counts;
+    }
+
+    /** Each device's worst state over all its records (by {@link ComplianceState#PRECEDENCE}), counted. */
+    @Transactional
+    public Map<String, Long> fleet(String orgId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        ComplianceState.PRECEDENCE.forEach(state -> counts.put(state, 0L));
+        List<?> rows = entityManager.createNativeQuery("SELECT worst, count(*) FROM (SELECT device_id, "
+                + "min(array_position(CAST(:precedence AS text[]), state)) AS worst FROM device_compliance WHERE org_id = :org "
+                + "GROUP BY device_id) d GROUP BY worst").setParameter("org", orgId)
+                .setParameter("precedence", "{" + String.join(",", ComplianceState.PRECEDENCE) + "}").getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            counts.put(ComplianceState.PRECEDENCE.get(((Number) r[0]).intValue() - 1), ((Number) r[1]).longValue());
+        }
+        return counts;
+    }
+
+    private Record record(Object[] r) {
+        return new Record((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5], (String) r[6],
+                reasons((String) r[7]), time(r[8]), time(r[9]));
+    }
+
+    private List<ComplianceChanged.Reason> reasons(String text) {
+        try {
+            return json.readValue(text, REASONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored reasons are not JSON", e);
+        }
+    }
+
+    private static OffsetDateTime time(Object value) {
+        return value instanceof java.time.Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) value;
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}
