@@ -46,7 +46,13 @@ public final class InventoryRecords {
 
     /** A device's state with more fields, given as JSON members ({@code "agentVersion":"1.1.0"}). */
     public static void stateWith(String org, String deviceId, String name, long resourceVersion, String members) {
-        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, null, name, Map.of(), "enrolled", resourceVersion,
+        stateWith(org, deviceId, name, Map.of(), resourceVersion, members);
+    }
+
+    /** The same, with labels. */
+    public static void stateWith(String org, String deviceId, String name, Map<String, String> labels, long resourceVersion,
+                                 String members) {
+        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, null, name, labels, "enrolled", resourceVersion,
                 "," + members));
     }
 

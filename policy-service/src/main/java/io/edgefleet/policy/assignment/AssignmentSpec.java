@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignmentSpec(@Size(max = Limits.NAME) String name, @Size(max = Limits.NAME) String policy,
-                             @Schema(description = "Parameters (at most 16 KiB as JSON)") Map<String, Object> params,
+                             @Schema(description = "Parameters (at most 16 KiB as JSON)", maxProperties = Limits.LABELS)
+                             @Size(max = Limits.LABELS) Map<String, Object> params,
                              @Valid Scope scope,
                              @Schema(enumeration = {"audit", "deny", "remediate"}) @Size(max = Limits.SHORT_TEXT) String effect,
                              @Schema(enumeration = {"enforced", "dry-run"}, defaultValue = "enforced")

@@ -44,7 +44,8 @@ public class ScopeEvaluations {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${edgefleet.policy.scope-sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${edgefleet.policy.scope-sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("SELECT a.id FROM Assignment a "
                 + "WHERE a.evaluationDueAt IS NOT NULL ORDER BY a.evaluationDueAt", UUID.class)
@@ -59,7 +60,8 @@ public class ScopeEvaluations {
         }
     }
 
-    @Scheduled(every = "${edgefleet.policy.full-pass}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${edgefleet.policy.full-pass}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void fullPass() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery("UPDATE Assignment a SET a.evaluationDueAt = :now "
                 + "WHERE a.evaluationDueAt IS NULL").setParameter("now", OffsetDateTime.now(clock)).executeUpdate());

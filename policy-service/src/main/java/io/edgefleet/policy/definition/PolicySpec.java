@@ -24,8 +24,10 @@ public record PolicySpec(@Size(max = Limits.NAME) String name, @Size(max = Limit
                          @Schema(enumeration = {"device", "admission"}) @Size(max = Limits.SHORT_TEXT) String kind,
                          @Size(max = Limits.POLICY_RULE) String rule, @Size(max = Limits.SHORT_TEXT) String field,
                          @Size(max = Limits.TEXT) String message,
-                         @Schema(description = "JSON Schema of the parameters (at most 16 KiB as JSON)") Map<String, Object> parameters,
-                         @Schema(description = "Default parameters (at most 16 KiB as JSON)") Map<String, Object> defaults) {
+                         @Schema(description = "JSON Schema of the parameters (at most 16 KiB as JSON)", maxProperties = Limits.LABELS)
+                         @Size(max = Limits.LABELS) Map<String, Object> parameters,
+                         @Schema(description = "Default parameters (at most 16 KiB as JSON)", maxProperties = Limits.LABELS)
+                         @Size(max = Limits.LABELS) Map<String, Object> defaults) {
 
     public static PolicySpec of(PolicyDefinition policy) {
         return new PolicySpec(policy.name, policy.displayName, policy.description, policy.category, policy.kind, policy.rule,
