@@ -13,7 +13,8 @@ import java.util.Set;
 final class AuditedEvents {
 
     private static final Set<EventType> NOT_ACTIONS = Set.of(EventType.AUDIT_RECORDED, EventType.DEVICE_STATE,
-            EventType.AGENT_HEARTBEAT, EventType.AGENT_REPORT, EventType.TELEMETRY_BATCH, EventType.COMPLIANCE_CHANGED);
+            EventType.AGENT_HEARTBEAT, EventType.AGENT_REPORT, EventType.TELEMETRY_BATCH, EventType.COMPLIANCE_CHANGED,
+            EventType.DENY_RULE);
 
     /** What an audited event is about. */
     record Subject(String action, String resourceType, String resourceId) {

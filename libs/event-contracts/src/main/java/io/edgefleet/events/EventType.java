@@ -14,6 +14,7 @@ import io.edgefleet.events.inventory.ExternalDeviceUpserted;
 import io.edgefleet.events.inventory.GroupChanged;
 import io.edgefleet.events.inventory.RoleBindingChanged;
 import io.edgefleet.events.policy.ComplianceChanged;
+import io.edgefleet.events.policy.DenyRule;
 import io.edgefleet.events.provisioning.CredentialRotated;
 import io.edgefleet.events.provisioning.DeviceEnrolled;
 import io.edgefleet.events.provisioning.DeviceRevoked;
@@ -69,6 +70,8 @@ public enum EventType {
     ALERT_ACKNOWLEDGED("edgefleet.telemetry.alert.acknowledged.v1", Topics.TELEMETRY_ALERTS, AlertNotification.class),
 
     COMPLIANCE_CHANGED("edgefleet.policy.compliance.changed.v1", Topics.POLICY_COMPLIANCE, ComplianceChanged.class),
+    /** On the compacted {@link Topics#POLICY_RULES}; an ended assignment's last record is a tombstone of this type. */
+    DENY_RULE("edgefleet.policy.deny-rule.v1", Topics.POLICY_RULES, DenyRule.class),
 
     /** Published by every service (libs/audit), in the transaction of the change it records. */
     AUDIT_RECORDED("edgefleet.audit.recorded.v1", Topics.AUDIT_EVENTS, AuditRecorded.class);
@@ -112,7 +115,7 @@ public enum EventType {
             case ENROLLMENT_REQUESTED, ENROLLMENT_APPROVED, ENROLLMENT_REJECTED, DEVICE_ENROLLED, CREDENTIAL_ROTATED,
                  DEVICE_REVOKED, COMMAND_REQUESTED, COMMAND_STATUS_CHANGED, AGENT_HEARTBEAT, AGENT_REPORT -> "provisioning-service";
             case TELEMETRY_BATCH, ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> "telemetry-service";
-            case COMPLIANCE_CHANGED -> "policy-service";
+            case COMPLIANCE_CHANGED, DENY_RULE -> "policy-service";
             case AUDIT_RECORDED -> EVERY_SERVICE;
         };
     }

@@ -21,6 +21,11 @@ public final class Topics {
     public static final String TELEMETRY_SAMPLES = "fleet.telemetry.samples";
     public static final String TELEMETRY_ALERTS = "fleet.telemetry.alerts";
     public static final String POLICY_COMPLIANCE = "fleet.policy.compliance";
+    /**
+     * Compacted: every enforced deny assignment with its rule (key = assignment id, a tombstone
+     * once it ends), so the services that refuse changes judge them without calling policy-service.
+     */
+    public static final String POLICY_RULES = "fleet.policy.rules";
     public static final String UPDATE_EVENTS = "fleet.updates.events";
     public static final String EXTERNAL_DEVICES = "fleet.external.devices";
     /** Who did what: one {@code edgefleet.audit.recorded.v1} per action, from every service. */
@@ -33,11 +38,11 @@ public final class Topics {
 
     /** Every topic EdgeFleet's services publish or consume, so each exists before its first event. */
     public static final java.util.List<String> ALL = java.util.List.of(INVENTORY_EVENTS, INVENTORY_DEVICES, PROVISIONING_EVENTS,
-            COMMAND_REQUESTS, COMMAND_STATUS, AGENT_REPORTS, TELEMETRY_SAMPLES, TELEMETRY_ALERTS, POLICY_COMPLIANCE,
+            COMMAND_REQUESTS, COMMAND_STATUS, AGENT_REPORTS, TELEMETRY_SAMPLES, TELEMETRY_ALERTS, POLICY_COMPLIANCE, POLICY_RULES,
             UPDATE_EVENTS, EXTERNAL_DEVICES, AUDIT_EVENTS);
 
     /** Topics that keep the latest record per key ({@code cleanup.policy=compact}) instead of a history. */
-    public static final java.util.Set<String> COMPACTED = java.util.Set.of(INVENTORY_DEVICES);
+    public static final java.util.Set<String> COMPACTED = java.util.Set.of(INVENTORY_DEVICES, POLICY_RULES);
 
     /** The dead-letter topic of {@code service}'s consumer of {@code topic}. */
     public static String deadLetterOf(String topic, String service) {

@@ -71,6 +71,10 @@ public class Assignment {
     @Column(name = "what_if")
     public Map<String, Object> whatIf;
 
+    /** Its deny rule is on {@code fleet.policy.rules}; written by {@link DenyRules} alone, which leaves the version be. */
+    @Column(name = "deny_published", nullable = false, insertable = false, updatable = false)
+    public boolean denyPublished;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * Policy assignments. Every change marks the assignment's whole scope for re-evaluation
- * ({@code evaluationDueAt}), which the evaluator picks up within seconds.
+ * ({@code evaluationDueAt}), which the evaluator picks up within seconds; that evaluation also
+ * publishes a deny assignment's rule ({@link DenyRules}).
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -43,11 +44,13 @@ public class AssignmentService {
     private final PolicyService policies;
     private final PolicyParameters parameters;
     private final ProjectedGroups groups;
+    private final DenyRules denyRules;
     private final AuditTrail audit;
     private final Clock clock;
 
     public AssignmentService(EntityManager entityManager, PolicyService policies, PolicyParameters parameters,
-                             ProjectedGroups groups, AuditTrail audit, Clock clock) {
+                             ProjectedGroups groups, DenyRules denyRules, AuditTrail audit, Clock clock) {
+        this.denyRules = denyRules;
         this.entityManager = entityManager;
         this.policies = policies;
         this.parameters = parameters;
@@ -83,6 +86,7 @@ public class AssignmentService {
     public void delete(String orgId, UUID id) {
         Assignment assignment = get(orgId, id);
         audit.record(orgId, "policy.assignment.deleted", RESOURCE, id.toString(), specOf(assignment), null);
+        denyRules.withdraw(assignment);
         entityManager.remove(assignment);
     }
 

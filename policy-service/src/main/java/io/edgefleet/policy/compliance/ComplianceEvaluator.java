@@ -12,6 +12,7 @@ import io.edgefleet.policy.engine.PolicyInput;
 import io.edgefleet.projection.ProjectionListener;
 import io.edgefleet.projection.read.ProjectedDocuments;
 import io.edgefleet.projection.read.ProjectedGroups;
+import io.edgefleet.projection.read.ScopeMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public class ComplianceEvaluator implements ProjectionListener {
             store.removeDevice(orgId, deviceId);
             return;
         }
-        AssignmentScope scope = new AssignmentScope(groups, orgId);
+        ScopeMatcher scope = new ScopeMatcher(groups, orgId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         DeviceDocument judged = DeviceDocument.of(document.get().state(), document.get().cluster());
         for (Evaluable evaluable : enforced(orgId)) {
@@ -83,8 +84,9 @@ public class ComplianceEvaluator implements ProjectionListener {
 
     /** Records the verdict where the assignment covers the device, else drops its record; returns the verdict or null. */
     ComplianceState judge(Evaluable evaluable, ProjectedDocuments.Document device, DeviceDocument judged,
-                          AssignmentScope scope, OffsetDateTime now) {
-        if (!scope.covers(evaluable.assignment(), device.deviceId(), device.state().labels())) {
+                          ScopeMatcher scope, OffsetDateTime now) {
+        Assignment assignment = evaluable.assignment();
+        if (!scope.covers(assignment.groupId, assignment.labelSelector, device.deviceId(), device.state().labels())) {
             store.remove(evaluable.assignment().id, device.deviceId());
             return null;
         }

@@ -1,10 +1,12 @@
 package io.edgefleet.policy.compliance;
 
 import io.edgefleet.policy.assignment.Assignment;
+import io.edgefleet.policy.assignment.DenyRules;
 import io.edgefleet.policy.definition.PolicyDefinition;
 import io.edgefleet.policy.engine.DeviceDocument;
 import io.edgefleet.projection.read.ProjectedDocuments;
 import io.edgefleet.projection.read.ProjectedGroups;
+import io.edgefleet.projection.read.ScopeMatcher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import org.jboss.logging.Logger;
  * A scope is walked in pages of devices, each page its own transaction, so a large fleet never
  * holds one long transaction; an assignment changed meanwhile stays due and is walked again.
  * A dry-run assignment records nothing per device: its what-if lands in the assignment's status.
+ * The walk ends by publishing a deny assignment's rule as it stands ({@link DenyRules}).
  */
 @ApplicationScoped
 public class ScopeEvaluations {
@@ -33,10 +36,12 @@ public class ScopeEvaluations {
     private final ProjectedDocuments documents;
     private final ProjectedGroups groups;
     private final ComplianceEvaluator evaluator;
+    private final DenyRules denyRules;
     private final Clock clock;
 
     public ScopeEvaluations(EntityManager entityManager, ProjectedDocuments documents, ProjectedGroups groups,
-                            ComplianceEvaluator evaluator, Clock clock) {
+                            ComplianceEvaluator evaluator, DenyRules denyRules, Clock clock) {
+        this.denyRules = denyRules;
         this.entityManager = entityManager;
         this.documents = documents;
         this.groups = groups;
@@ -92,7 +97,7 @@ public class ScopeEvaluations {
             return null;
         }
         ComplianceEvaluator.Evaluable evaluable = evaluator.evaluable(assignment, policy);
-        AssignmentScope scope = new AssignmentScope(groups, assignment.orgId);
+        ScopeMatcher scope = new ScopeMatcher(groups, assignment.orgId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<ProjectedDocuments.Document> page = documents.page(assignment.orgId, after, PAGE);
         for (ProjectedDocuments.Document device : page) {
@@ -103,6 +108,18 @@ public class ScopeEvaluations {
     }
 
     private void finish(Assignment seen, WhatIf whatIf, OffsetDateTime now) {
+        Assignment assignment = entityManager.find(Assignment.class, seen.id);
+        PolicyDefinition policy = assignment == null ? null : entityManager.find(PolicyDefinition.class, assignment.policyId);
+        if (policy != null) {
+            ComplianceEvaluator.Evaluable evaluable = evaluator.evaluable(assignment, policy);
+            if (evaluable.broken() == null) {
+                denyRules.publish(assignment, policy, evaluable.params());
+            } else {
+                LOG.warnf("assignment %s cannot be judged (%s); its published deny rule, if any, stays", seen.id,
+                        evaluable.broken().reasons().get(0).message());
+            }
+            entityManager.flush();
+        }
         entityManager.createNativeQuery("UPDATE policy_assignment SET evaluated_at = :now, what_if = CAST(:whatIf AS jsonb), "
                         + "evaluation_due_at = CASE WHEN evaluation_due_at = CAST(:seen AS timestamptz) THEN NULL ELSE evaluation_due_at END "
                         + "WHERE id = :id")

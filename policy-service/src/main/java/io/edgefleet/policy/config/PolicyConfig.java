@@ -4,12 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How rules are bounded, how often everything is re-evaluated and how long history is kept. */
+/**
+ * How often everything is re-evaluated and how long history is kept (what a rule may cost:
+ * libs/policy-admission's {@code edgefleet.policy.cost.*}).
+ */
 @ConfigMapping(prefix = "edgefleet.policy")
 public interface PolicyConfig {
-
-    /** What one rule may cost (libs/policy-engine's CostLimits). */
-    Cost cost();
 
     /** How often every enforced assignment is re-evaluated over its whole scope, catching anything missed. */
     @WithDefault("1h")
@@ -26,28 +26,4 @@ public interface PolicyConfig {
     /** Whether each organization gets the edge-rule built-ins assigned in audit mode when its first device appears. */
     @WithDefault("true")
     boolean defaultAssignments();
-
-    /** The cost limits of a rule. */
-    interface Cost {
-
-        /** Characters of a rule's source. */
-        @WithDefault("4096")
-        int maxExpressionLength();
-
-        /** Loops (all, exists, map, filter) inside one another. */
-        @WithDefault("2")
-        int maxLoopNesting();
-
-        /** Loop iterations of one evaluation. */
-        @WithDefault("10000")
-        int maxIterations();
-
-        /** Sub-expressions one evaluation evaluates. */
-        @WithDefault("100000")
-        long maxSteps();
-
-        /** Wall time of one evaluation. */
-        @WithDefault("50ms")
-        Duration maxEvaluationTime();
-    }
 }

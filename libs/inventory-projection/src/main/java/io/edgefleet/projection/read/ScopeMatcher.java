@@ -1,39 +1,41 @@
-package io.edgefleet.policy.compliance;
+package io.edgefleet.projection.read;
 
 import io.edgefleet.core.labels.LabelSelector;
-import io.edgefleet.policy.assignment.Assignment;
-import io.edgefleet.projection.read.ProjectedGroups;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Whether an assignment's scope covers a device, decided in memory from the device's labels and
- * the projected group. One instance per evaluation pass: it remembers the groups it looked up.
+ * Whether a scope (a group, a label selector, or neither: the whole organization) covers one
+ * device, decided in memory from the device's labels and the projected group. One instance per
+ * pass over devices: it remembers the groups it looked up and the selectors it parsed.
  */
-final class AssignmentScope {
+public final class ScopeMatcher {
 
     private final ProjectedGroups groups;
     private final String orgId;
     private final Map<UUID, Optional<ProjectedGroups.ProjectedGroup>> seen = new HashMap<>();
     private final Map<String, LabelSelector> selectors = new HashMap<>();
 
-    AssignmentScope(ProjectedGroups groups, String orgId) {
+    public ScopeMatcher(ProjectedGroups groups, String orgId) {
         this.groups = groups;
         this.orgId = orgId;
     }
 
-    boolean covers(Assignment assignment, UUID deviceId, Map<String, String> labels) {
+    /**
+     * @param deviceId the device's inventory id (static groups list inventory ids)
+     * @param labels the device's labels
+     */
+    public boolean covers(UUID groupId, String labelSelector, UUID deviceId, Map<String, String> labels) {
         Map<String, String> deviceLabels = labels == null ? Map.of() : labels;
-        if (assignment.labelSelector != null) {
-            return selector(assignment.labelSelector).matches(deviceLabels);
+        if (labelSelector != null) {
+            return selector(labelSelector).matches(deviceLabels);
         }
-        if (assignment.groupId == null) {
+        if (groupId == null) {
             return true;
         }
-        Optional<ProjectedGroups.ProjectedGroup> group = seen.computeIfAbsent(assignment.groupId,
-                id -> groups.find(orgId, id.toString()));
+        Optional<ProjectedGroups.ProjectedGroup> group = seen.computeIfAbsent(groupId, id -> groups.find(orgId, id.toString()));
         // A group no longer projected (deleted) covers nothing.
         return group.map(g -> g.dynamic() ? selector(g.selector()).matches(deviceLabels)
                 : g.members() != null && g.members().contains(deviceId.toString())).orElse(false);

@@ -1,18 +1,17 @@
-package io.edgefleet.policy.config;
+package io.edgefleet.admission;
 
 import io.edgefleet.policy.engine.CostLimits;
 import io.edgefleet.policy.engine.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The one CEL engine of this service, bounded by {@link PolicyConfig#cost()}. */
+/** The one CEL engine of a service, bounded by {@link RuleCostConfig}. */
 @ApplicationScoped
 public class PolicyEngineProducer {
 
     @Produces
     @ApplicationScoped
-    PolicyEngine engine(PolicyConfig config) {
-        PolicyConfig.Cost cost = config.cost();
+    PolicyEngine engine(RuleCostConfig cost) {
         return new PolicyEngine(new CostLimits(cost.maxExpressionLength(), cost.maxLoopNesting(), cost.maxIterations(),
                 cost.maxSteps(), cost.maxEvaluationTime()));
     }

@@ -1,0 +1,124 @@
+package io.edgefleet.admission;
+
+import io.edgefleet.core.error.FleetException;
+import io.edgefleet.policy.engine.AdmissionRequest;
+import io.edgefleet.policy.engine.CompiledRule;
+import io.edgefleet.policy.engine.DeviceDocument;
+import io.edgefleet.policy.engine.PolicyEngine;
+import io.edgefleet.policy.engine.PolicyInput;
+import io.edgefleet.policy.engine.RuleKind;
+import io.edgefleet.policy.engine.RuleRejected;
+import io.edgefleet.policy.engine.RuleSource;
+import io.edgefleet.policy.engine.Verdict;
+import io.edgefleet.policy.engine.Violation;
+import io.edgefleet.projection.read.ProjectedDocuments;
+import io.edgefleet.projection.read.ProjectedGroups;
+import io.edgefleet.projection.read.ScopeMatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Whether a deny rule forbids a change to a device, from this service's own copies (deny rules,
+ * inventory projection): a {@code device} rule refuses any change to a device that breaks it, an
+ * {@code admission} rule a change it forbids. A rule that errs on the input refuses too (fail
+ * closed: a deny rule that cannot be judged must not open the door). A device not projected yet
+ * meets only the organization-wide admission rules.
+ */
+@ApplicationScoped
+public class Admission {
+
+    private final DenyRuleStore rules;
+    private final ProjectedDocuments documents;
+    private final ProjectedGroups groups;
+    private final PolicyEngine engine;
+    private final Clock clock;
+    private final Map<UUID, Map.Entry<Instant, CompiledRule>> compiled = new ConcurrentHashMap<>();
+
+    public Admission(DenyRuleStore rules, ProjectedDocuments documents, ProjectedGroups groups, PolicyEngine engine, Clock clock) {
+        this.rules = rules;
+        this.documents = documents;
+        this.groups = groups;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** Why a change is refused: the first rule that forbids it, and its reasons (each naming the field). */
+    public record Denial(UUID assignmentId, String assignmentName, String policyName, List<Violation> reasons) {
+
+        public String detail() {
+            Violation first = reasons.get(0);
+            String field = first.field() == null ? "" : first.field() + (first.value() == null ? "" : " is " + first.value()) + ": ";
+            return "policy " + policyName + " (assignment " + assignmentName + ") denies this change: " + field + first.message();
+        }
+
+        public FleetException refusal() {
+            return new FleetException(AdmissionErrorCode.POLICY_DENIED, detail());
+        }
+    }
+
+    /**
+     * The denial of {@code change} to the device, if any rule of its organization forbids it.
+     *
+     * @param deviceId the device's inventory id or its enrolled identity's
+     */
+    @Transactional
+    public Optional<Denial> check(String orgId, UUID deviceId, AdmissionRequest change) {
+        List<DenyRuleStore.StoredRule> denying = rules.of(orgId);
+        if (denying.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProjectedDocuments.Document> device = documents.of(orgId, deviceId);
+        DeviceDocument document = device.map(d -> DeviceDocument.of(d.state(), d.cluster()))
+                .orElse(new DeviceDocument(Map.of(), Map.of()));
+        ScopeMatcher scope = new ScopeMatcher(groups, orgId);
+        Instant now = clock.instant();
+        for (DenyRuleStore.StoredRule rule : denying) {
+            boolean covered = device.map(d -> scope.covers(rule.groupId(), rule.labelSelector(), d.deviceId(), d.state().labels()))
+                    .orElse(rule.groupId() == null && rule.labelSelector() == null && RuleKind.ADMISSION.wire().equals(rule.kind()));
+            if (!covered || (device.isEmpty() && !RuleKind.ADMISSION.wire().equals(rule.kind()))) {
+                continue;
+            }
+            Optional<Denial> denial = judge(rule, PolicyInput.of(document, rule.params(), now).with(change));
+            if (denial.isPresent()) {
+                return denial;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Denial> judge(DenyRuleStore.StoredRule rule, PolicyInput input) {
+        Verdict verdict;
+        try {
+            verdict = compiled(rule).evaluate(input);
+        } catch (RuleRejected e) {
+            return Optional.of(denial(rule, "the rule cannot be judged here: " + e.getMessage()));
+        }
+        return switch (verdict.outcome()) {
+            case COMPLIANT -> Optional.empty();
+            case VIOLATED -> Optional.of(new Denial(rule.assignmentId(), rule.assignmentName(), rule.policyName(), verdict.violations()));
+            case FAILED, TOO_EXPENSIVE -> Optional.of(denial(rule, "the rule failed on this change: " + verdict.error()));
+        };
+    }
+
+    private CompiledRule compiled(DenyRuleStore.StoredRule rule) throws RuleRejected {
+        Map.Entry<Instant, CompiledRule> cached = compiled.get(rule.assignmentId());
+        if (cached != null && cached.getKey().equals(rule.changedAt())) {
+            return cached.getValue();
+        }
+        RuleKind kind = RuleKind.fromWire(rule.kind()).orElseThrow(() -> RuleRejected.of("unknown kind " + rule.kind()));
+        CompiledRule fresh = engine.compile(new RuleSource(rule.rule(), kind, rule.field(), rule.message(), rule.params()));
+        compiled.put(rule.assignmentId(), Map.entry(rule.changedAt(), fresh));
+        return fresh;
+    }
+
+    private static Denial denial(DenyRuleStore.StoredRule rule, String why) {
+        return new Denial(rule.assignmentId(), rule.assignmentName(), rule.policyName(), List.of(new Violation(null, null, why)));
+    }
+}
