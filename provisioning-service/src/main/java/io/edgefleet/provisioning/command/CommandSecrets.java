@@ -50,6 +50,14 @@ public class CommandSecrets {
         return stored;
     }
 
+    /** The payload without its secret fields: what policy rules judge and may show in a reason. */
+    public JsonNode withoutSecrets(CommandType type, JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            return payload;
+        }
+        return ((ObjectNode) payload.deepCopy()).without(secretFields.get(type));
+    }
+
     /** The payload as the device gets it: every sealed field opened. */
     public JsonNode open(JsonNode stored) {
         if (stored == null || !stored.isObject()) {

@@ -1,6 +1,9 @@
 package io.edgefleet.provisioning.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.admission.Admission;
+import io.edgefleet.admission.AdmissionErrorCode;
+import io.edgefleet.policy.engine.AdmissionRequest;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.core.paging.Keyset;
@@ -34,11 +37,13 @@ public class CommandService {
     private final CommandSecrets secrets;
     private final CommandTransitions transitions;
     private final CommandNotifications notifications;
+    private final Admission admission;
     private final Clock clock;
 
     public CommandService(CommandRepository commands, DeviceIdentityRepository devices, CommandPayloads payloads,
                           CommandSecrets secrets, CommandTransitions transitions, CommandNotifications notifications,
-                          Clock clock) {
+                          Admission admission, Clock clock) {
+        this.admission = admission;
         this.secrets = secrets;
         this.commands = commands;
         this.devices = devices;
@@ -59,12 +64,25 @@ public class CommandService {
         }
     }
 
+    /**
+     * What a request a deny policy forbids becomes: refused (REST: a 403 naming the policy, and
+     * nothing stored) or recorded as a rejected command with the refusal's code and reason
+     * (a Kafka request: well formed, so answered on the status topic rather than dead-lettered).
+     */
+    public enum OnDenial { REFUSE, RECORD }
+
     /** The accepted command, and whether this request created it (false: an idempotent repeat). */
     public record Accepted(Command command, boolean created) {
     }
 
+    /** A request from REST: a denied one is refused. */
     @Transactional
     public Accepted request(String orgId, CommandRequest request) {
+        return request(orgId, request, OnDenial.REFUSE);
+    }
+
+    @Transactional
+    public Accepted request(String orgId, CommandRequest request, OnDenial onDenial) {
         String key = request.idempotencyKey();
         if (key != null && (key.isEmpty() || key.length() > Limits.IDEMPOTENCY_KEY || key.chars().anyMatch(Character::isISOControl))) {
             // One check for the header, the body field and Kafka requests alike.
@@ -89,6 +107,13 @@ public class CommandService {
             }
         }
         Command command = newCommand(orgId, device.deviceId, type, request, ttl);
+        Optional<Admission.Denial> denial = admission.check(orgId, device.deviceId, admitted(type, request.payload()));
+        if (denial.isPresent()) {
+            if (onDenial == OnDenial.REFUSE) {
+                throw denial.get().refusal();
+            }
+            return new Accepted(rejected(command, denial.get()), true);
+        }
         commands.persist(command);
         commands.flush();
         transitions.queued(command);
@@ -134,6 +159,26 @@ public class CommandService {
         command.createdAt = now;
         command.expiresAt = now.plus(ttl);
         return command;
+    }
+
+    private Command rejected(Command command, Admission.Denial denial) {
+        command.status = CommandStatus.REJECTED;
+        command.rejectionCode = AdmissionErrorCode.POLICY_DENIED.code();
+        command.failureReason = denial.detail();
+        command.finishedAt = command.createdAt;
+        commands.persist(command);
+        commands.flush();
+        transitions.rejected(command);
+        return command;
+    }
+
+    /** The change a deny rule judges: the command and its payload, without the secrets it carries. */
+    private AdmissionRequest admitted(CommandType type, JsonNode payload) {
+        try {
+            return AdmissionRequest.command(type.wireName(), secrets.withoutSecrets(type, payload));
+        } catch (IllegalArgumentException e) {
+            throw FleetException.unprocessable("payload.manifests", e.getMessage());
+        }
     }
 
     private Command sameRequest(Command earlier, CommandType type, JsonNode payload) {

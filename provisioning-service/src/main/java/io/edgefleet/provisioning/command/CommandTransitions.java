@@ -33,6 +33,15 @@ public class CommandTransitions {
         publish(command, null);
     }
 
+    /** Publishes a request refused before it was queued, under its correlation id, with the refusal's code. */
+    public void rejected(Command command) {
+        Counter.builder("edgefleet_command_transitions").description("Command transitions, by the status entered")
+                .tag("status", command.status.wireName()).register(registry).increment();
+        outbox.record(EventType.COMMAND_STATUS_CHANGED, command.orgId, command.deviceId.toString(),
+                CommandStatusChanged.rejected(command.id.toString(), command.deviceId.toString(), command.type,
+                        command.idempotencyKey, command.rejectionCode, command.failureReason, OffsetDateTime.now(clock).toInstant()));
+    }
+
     /** Moves {@code command} to {@code next} if its lifecycle allows; false (and nothing changes) otherwise. */
     public boolean move(Command command, CommandStatus next) {
         if (!command.canMoveTo(next)) {

@@ -95,6 +95,10 @@ public class Command {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** For a rejected command: the refusal's stable code (e.g. {@code POLICY_DENIED}). */
+    @Column(name = "rejection_code")
+    public String rejectionCode;
+
     @Version
     public long version;
 

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Commands requested by other services and systems on {@code fleet.commands.requests}. A request
  * that can never be accepted (unknown device or type, invalid payload) is dead-lettered with
- * the same code REST would give; status events follow for accepted ones.
+ * the same code REST would give; status events follow for accepted ones. A well-formed request a
+ * deny policy forbids is answered, not dead-lettered: a rejected command with code
+ * {@code POLICY_DENIED} and the reason, on {@code fleet.commands.status} under its correlation id.
  */
 @ApplicationScoped
 public class CommandRequestsConsumer {
@@ -51,6 +53,7 @@ public class CommandRequestsConsumer {
         commands.request(event.requireOrg(), new CommandService.CommandRequest(UUID.fromString(request.deviceId()),
                 request.type() == null ? null : request.type().wireName(), request.payload(),
                 request.ttlSeconds() == null ? null : Duration.ofSeconds(request.ttlSeconds()),
-                idempotencyKey, request.requestedBy() == null ? event.source() : request.requestedBy()));
+                idempotencyKey, request.requestedBy() == null ? event.source() : request.requestedBy()),
+                CommandService.OnDenial.RECORD);
     }
 }

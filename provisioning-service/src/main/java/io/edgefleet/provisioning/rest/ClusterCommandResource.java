@@ -57,6 +57,7 @@ public class ClusterCommandResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
     @APIResponse(responseCode = "200", description = "The command an earlier request with the same Idempotency-Key created")
     @APIResponse(responseCode = "404", description = "No such cluster with an enrolled machine (CLUSTER_NOT_FOUND)")
+    @APIResponse(responseCode = "403", description = Refusals.POLICY_DENIED)
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST

@@ -65,6 +65,7 @@ public class CommandResource {
     @APIResponse(responseCode = "201", description = "The new command, queued, with its Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
     @APIResponse(responseCode = "200", description = "The command an earlier request with the same Idempotency-Key created")
+    @APIResponse(responseCode = "403", description = Refusals.POLICY_DENIED)
     @APIResponse(responseCode = "409", description = Refusals.CONFLICT)
     @APIResponse(responseCode = "422", description = Refusals.UNPROCESSABLE)
     @POST

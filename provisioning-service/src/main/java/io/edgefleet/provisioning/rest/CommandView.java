@@ -18,12 +18,13 @@ public record CommandView(String id, String deviceId, String clusterId, String t
                           String status,
                           String idempotencyKey, String requestedBy, OffsetDateTime createdAt, OffsetDateTime expiresAt,
                           OffsetDateTime deliveredAt, OffsetDateTime acknowledgedAt, OffsetDateTime startedAt,
-                          OffsetDateTime finishedAt, int deliveryAttempts, JsonNode result, String failureReason) {
+                          OffsetDateTime finishedAt, int deliveryAttempts, JsonNode result, String failureReason,
+                          String rejectionCode) {
 
     static CommandView of(Command c) {
         return new CommandView(c.id.toString(), c.deviceId.toString(), c.clusterId == null ? null : c.clusterId.toString(),
                 c.type.wireName(), c.type.scope().wireName(), CommandSecrets.redacted(c.payload), c.status.wireName(),
                 c.idempotencyKey, c.requestedBy, c.createdAt, c.expiresAt, c.deliveredAt, c.acknowledgedAt, c.startedAt,
-                c.finishedAt, c.deliveryAttempts, c.result, c.failureReason);
+                c.finishedAt, c.deliveryAttempts, c.result, c.failureReason, c.rejectionCode);
     }
 }
