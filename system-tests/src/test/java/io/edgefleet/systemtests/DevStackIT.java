@@ -41,6 +41,7 @@ class DevStackIT {
 
             simulatedDevicesAreConnectedAndRunCommands(stack);
             aClusterCommandRunsOnOneMachineOfTheCluster(stack);
+            theSimulatedFleetKeepsTheEdgeRules(stack);
             GeneratedClientCalls.listAndGetOnEveryService(stack, DEVICES);
             tokensNameTheSubjectAskedFor(stack);
 
@@ -85,6 +86,21 @@ class DevStackIT {
         Awaitility.await("command succeeded").atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(
                 given().baseUri(stack.serviceUrl(2)).auth().oauth2(stack.adminToken()).when().get("/api/v1/commands/" + command)
                         .then().extract().path("status")));
+    }
+
+    /** Every simulated machine is judged against the edge-rule built-ins and keeps all of them: the simulator builds the product's shapes. */
+    private static void theSimulatedFleetKeepsTheEdgeRules(DevStack stack) throws Exception {
+        try {
+            Awaitility.await("the simulated fleet compliant").atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(DEVICES)
+                    .equals(given().baseUri(stack.serviceUrl(3)).auth().oauth2(stack.adminToken()).when()
+                            .get("/api/v1/compliance/summary").then().statusCode(200).extract().path("devices.compliant")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not compliant: " + given().baseUri(stack.serviceUrl(3)).auth().oauth2(stack.adminToken())
+                    .queryParam("state", "non-compliant").when().get("/api/v1/compliance").then().extract()
+                    .path("items.collect { it.assignmentName + ' ' + it.reasons }") + "\nsummary: " + given()
+                    .baseUri(stack.serviceUrl(3)).auth().oauth2(stack.adminToken()).when().get("/api/v1/compliance/summary")
+                    .then().extract().asString(), e);
+        }
     }
 
     /** The simulator's three-machine cluster, assembled by inventory, takes a cluster command on its control-plane machine only. */

@@ -106,6 +106,15 @@ public class AssignmentService {
         return query.setMaxResults(page.fetch()).getResultList();
     }
 
+    /**
+     * Sends the assignment's whole scope back for re-evaluation (an exemption changed or lapsed),
+     * without touching the version operators hold.
+     */
+    public void markDue(UUID assignmentId) {
+        entityManager.createNativeQuery("UPDATE policy_assignment SET evaluation_due_at = :now WHERE id = :id")
+                .setParameter("now", OffsetDateTime.now(clock)).setParameter("id", assignmentId).executeUpdate();
+    }
+
     /** The spec as the API shows it, naming the policy. */
     @Transactional
     public AssignmentSpec specOf(Assignment assignment) {

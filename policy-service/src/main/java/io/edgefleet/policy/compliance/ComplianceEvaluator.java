@@ -9,6 +9,7 @@ import io.edgefleet.policy.definition.PolicyRules;
 import io.edgefleet.policy.engine.CompiledRule;
 import io.edgefleet.policy.engine.DeviceDocument;
 import io.edgefleet.policy.engine.PolicyInput;
+import io.edgefleet.policy.exemption.ActiveExemptions;
 import io.edgefleet.projection.ProjectionListener;
 import io.edgefleet.projection.read.ProjectedDocuments;
 import io.edgefleet.projection.read.ProjectedGroups;
@@ -71,9 +72,10 @@ public class ComplianceEvaluator implements ProjectionListener {
         }
         ScopeMatcher scope = new ScopeMatcher(groups, orgId);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        ActiveExemptions exemptions = ActiveExemptions.of(entityManager, orgId, now);
         DeviceDocument judged = DeviceDocument.of(document.get().state(), document.get().cluster());
         for (Evaluable evaluable : enforced(orgId)) {
-            judge(evaluable, document.get(), judged, scope, now);
+            judge(evaluable, document.get(), judged, scope, exemptions, now);
         }
     }
 
@@ -84,13 +86,14 @@ public class ComplianceEvaluator implements ProjectionListener {
 
     /** Records the verdict where the assignment covers the device, else drops its record; returns the verdict or null. */
     ComplianceState judge(Evaluable evaluable, ProjectedDocuments.Document device, DeviceDocument judged,
-                          ScopeMatcher scope, OffsetDateTime now) {
+                          ScopeMatcher scope, ActiveExemptions exemptions, OffsetDateTime now) {
         Assignment assignment = evaluable.assignment();
         if (!scope.covers(assignment.groupId, assignment.labelSelector, device.deviceId(), device.state().labels())) {
             store.remove(evaluable.assignment().id, device.deviceId());
             return null;
         }
-        ComplianceState verdict = evaluable.judge(judged, now);
+        ComplianceState verdict = exemptions.of(assignment.id, device.deviceId(), device.state().labels(), scope)
+                .orElseGet(() -> evaluable.judge(judged, now));
         if (evaluable.assignment().enforced()) {
             store.record(evaluable.assignment(), evaluable.policy(), device.deviceId(), verdict, now);
         }

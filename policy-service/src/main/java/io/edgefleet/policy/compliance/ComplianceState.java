@@ -28,6 +28,10 @@ public record ComplianceState(String state, List<ComplianceChanged.Reason> reaso
         };
     }
 
+    public static ComplianceState exempt(String why) {
+        return new ComplianceState(EXEMPT, List.of(new ComplianceChanged.Reason(null, null, why)));
+    }
+
     public static ComplianceState error(String message) {
         String text = message == null ? "the rule failed" : message;
         return new ComplianceState(ERROR, List.of(new ComplianceChanged.Reason(null, null,

@@ -4,6 +4,7 @@ import io.edgefleet.policy.assignment.Assignment;
 import io.edgefleet.policy.assignment.DenyRules;
 import io.edgefleet.policy.definition.PolicyDefinition;
 import io.edgefleet.policy.engine.DeviceDocument;
+import io.edgefleet.policy.exemption.ActiveExemptions;
 import io.edgefleet.projection.read.ProjectedDocuments;
 import io.edgefleet.projection.read.ProjectedGroups;
 import io.edgefleet.projection.read.ScopeMatcher;
@@ -52,6 +53,7 @@ public class ScopeEvaluations {
     @Scheduled(every = "${edgefleet.policy.scope-sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
+        QuarkusTransaction.requiringNew().run(this::lapseExpiredExemptions);
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("SELECT a.id FROM Assignment a "
                 + "WHERE a.evaluationDueAt IS NOT NULL ORDER BY a.evaluationDueAt", UUID.class)
                 .setMaxResults(ASSIGNMENTS_PER_SWEEP).getResultList());
@@ -63,6 +65,15 @@ public class ScopeEvaluations {
                 LOG.warnf(e, "re-evaluating assignment %s failed; it stays due", id);
             }
         }
+    }
+
+    /** Exemptions that expired send their assignments back for re-evaluation, once. */
+    void lapseExpiredExemptions() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        entityManager.createNativeQuery("UPDATE policy_assignment SET evaluation_due_at = :now WHERE id IN (SELECT assignment_id "
+                + "FROM policy_exemption WHERE NOT lapsed AND expires_at <= :now)").setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("UPDATE policy_exemption SET lapsed = TRUE WHERE NOT lapsed AND expires_at <= :now")
+                .setParameter("now", now).executeUpdate();
     }
 
     @Scheduled(every = "${edgefleet.policy.full-pass}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -99,10 +110,11 @@ public class ScopeEvaluations {
         ComplianceEvaluator.Evaluable evaluable = evaluator.evaluable(assignment, policy);
         ScopeMatcher scope = new ScopeMatcher(groups, assignment.orgId);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        ActiveExemptions exemptions = ActiveExemptions.of(entityManager, assignment.orgId, now);
         List<ProjectedDocuments.Document> page = documents.page(assignment.orgId, after, PAGE);
         for (ProjectedDocuments.Document device : page) {
             DeviceDocument judged = DeviceDocument.of(device.state(), device.cluster());
-            whatIf.add(device.deviceId(), evaluator.judge(evaluable, device, judged, scope, now));
+            whatIf.add(device.deviceId(), evaluator.judge(evaluable, device, judged, scope, exemptions, now));
         }
         return page.size() < PAGE ? null : page.get(page.size() - 1).deviceId();
     }

@@ -61,6 +61,34 @@ class ComplianceFlowTest {
                 .filter(data -> MEMORY.equals(data.get("assignmentName").asText())).toList();
         assertEquals(List.of("non-compliant", "compliant"), events.stream().map(e -> e.get("state").asText()).toList());
         assertEquals("device.linuxNode.memoryMb", events.get(0).get("reasons").get(0).get("field").asText());
+        historyIsQueryableAndExported(org, device, record(org, device, MEMORY).getString("assignmentId"),
+                events.get(1).get("changedAt").asText());
+    }
+
+    /** The same two transitions through the history API, as CSV, and the fleet as it stood between them. */
+    private static void historyIsQueryableAndExported(String org, String device, String assignment, String fixedAt) {
+        JsonPath page = given().auth().oauth2(TestTokens.forRole("fleet-viewer", org)).queryParam("device", device)
+                .queryParam("assignment", assignment).queryParam("limit", 1).when().get("/api/v1/compliance/history")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("non-compliant", page.getString("items[0].state"));
+        String second = given().auth().oauth2(TestTokens.forRole("fleet-viewer", org)).queryParam("device", device)
+                .queryParam("assignment", assignment).queryParam("cursor", page.getString("nextCursor"))
+                .when().get("/api/v1/compliance/history").then().statusCode(200).extract().path("items[0].state");
+        assertEquals("compliant", second);
+
+        String csv = given().auth().oauth2(TestTokens.forRole("fleet-viewer", org)).accept("text/csv").queryParam("device", device)
+                .queryParam("assignment", assignment).when().get("/api/v1/compliance/history/export").then().statusCode(200)
+                .header("EdgeFleet-Truncated", "false").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertEquals(true, lines.get(1).contains(",,non-compliant,\"device.linuxNode.memoryMb: "), csv);
+
+        java.time.Instant before = java.time.Instant.parse(fixedAt).minusMillis(1);
+        assertEquals(Integer.valueOf(1), given().auth().oauth2(TestTokens.forRole("fleet-viewer", org))
+                .queryParam("time", before.toString()).when().get("/api/v1/compliance/at").then().statusCode(200)
+                .extract().path("devices.non-compliant"));
+        given().auth().oauth2(TestTokens.forRole("fleet-viewer", org)).queryParam("time", "yesterday")
+                .when().get("/api/v1/compliance/at").then().statusCode(400);
     }
 
     @Test
