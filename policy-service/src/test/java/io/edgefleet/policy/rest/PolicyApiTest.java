@@ -41,7 +41,8 @@ class PolicyApiTest {
         String expensive = "cluster.nodes.all(a, device.labels.all(k, cluster.nodes.exists(b, b.name + k + a.name == 'x')))";
         create(policy("too-deep", expensive)).statusCode(422).body("code", equalTo("POLICY_RULE_INVALID"))
                 .body("detail", containsString("nests 3 loops"));
-        String costly = "device.labels.all(a, device.labels.all(b, (a + b).size() > 0 && device.labels[a] + device.labels[b] != 'x'))";
+        String costly = "device.labels.all(a, device.labels.all(b, (a + b + a + b + a + b).size() > 0 && device.labels[a] + device.labels[b]"
+                + " + device.labels[a] + device.labels[b] != 'x' && (b + a + b + a).size() > (a + b).size() && a + b != b + a + 'x'))";
         create(policy("too-costly", costly)).statusCode(422).body("code", equalTo("POLICY_RULE_INVALID"))
                 .body("detail", containsString("costs too much"));
     }

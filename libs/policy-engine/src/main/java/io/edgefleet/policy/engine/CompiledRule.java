@@ -23,6 +23,10 @@ public final class CompiledRule {
         return source;
     }
 
+    CelRuntime.Program program() {
+        return program;
+    }
+
     /** The verdict on {@code input}; never throws: an error or a runaway rule is a verdict too. */
     public Verdict evaluate(PolicyInput input) {
         CostMeter meter = new CostMeter(limits);

@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 
 /**
  * The largest input a rule meets in this fleet (a machine of a cluster at its 15-node limit, 64
- * labels each, a command with 100 containers): a rule is tried on it when it is compiled, so one
- * that would be stopped on a real device is refused up front instead.
+ * labels each, a command with 100 containers): a rule is tried on it when it is compiled, by
+ * steps and iterations, so one that would be stopped on a real device is refused up front instead.
  */
 final class SampleDocuments {
 

@@ -80,9 +80,11 @@ class PolicyEngineTest {
     @Test
     void aDeliberatelyExpensiveRuleIsRefusedWhenCompiled() {
         // 64 labels × 64 labels × string work per pair: fine on a small device, far over budget on the largest.
-        String expensive = "device.labels.all(a, device.labels.all(b, (a + b).size() > 0 && device.labels[a] + device.labels[b] != 'x'))";
+        String expensive = "device.labels.all(a, device.labels.all(b, (a + b + a + b + a + b).size() > 0 && device.labels[a] + device.labels[b]"
+                + " + device.labels[a] + device.labels[b] != 'x' && (b + a + b + a).size() > (a + b).size() && a + b != b + a + 'x'))";
         RuleRejected refused = assertThrows(RuleRejected.class, () -> engine.compile(RuleSource.of(expensive, RuleKind.DEVICE, null, "m")));
-        assertTrue(refused.getMessage().contains("costs too much"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("costs too much") && refused.getMessage().contains("evaluation steps"),
+                refused.getMessage());
     }
 
     @Test
