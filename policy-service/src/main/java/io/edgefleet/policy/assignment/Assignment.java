@@ -55,6 +55,15 @@ public class Assignment {
     @Column(nullable = false)
     public String enforcement;
 
+    /** For {@code remediate}: the command type a non-compliant device is sent. */
+    @Column(name = "remediation_type")
+    public String remediationType;
+
+    /** For {@code remediate}: the command's payload. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "remediation_payload")
+    public Map<String, Object> remediationPayload;
+
     /** Created for the organization by default (an edge-rule built-in in audit mode). */
     @Column(name = "by_default", nullable = false)
     public boolean byDefault;

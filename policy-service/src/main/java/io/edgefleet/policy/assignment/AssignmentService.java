@@ -45,11 +45,14 @@ public class AssignmentService {
     private final PolicyParameters parameters;
     private final ProjectedGroups groups;
     private final DenyRules denyRules;
+    private final RemediationCommands commands;
     private final AuditTrail audit;
     private final Clock clock;
 
     public AssignmentService(EntityManager entityManager, PolicyService policies, PolicyParameters parameters,
-                             ProjectedGroups groups, DenyRules denyRules, AuditTrail audit, Clock clock) {
+                             ProjectedGroups groups, DenyRules denyRules, RemediationCommands commands, AuditTrail audit,
+                             Clock clock) {
+        this.commands = commands;
         this.denyRules = denyRules;
         this.entityManager = entityManager;
         this.policies = policies;
@@ -139,6 +142,7 @@ public class AssignmentService {
         assignment.enforcement = enforcement(spec.enforcement());
         parameters.resolve(policy, spec.params(), "spec.params");
         scope(assignment, spec.scope());
+        remediation(assignment, spec.remediation());
         assignment.name = spec.name();
         assignment.policyId = policy.id;
         assignment.params = spec.params() == null ? Map.of() : spec.params();
@@ -155,6 +159,16 @@ public class AssignmentService {
                     + " policy takes " + String.join(" or ", allowed.stream().sorted().toList()));
         }
         return effect;
+    }
+
+    private void remediation(Assignment assignment, AssignmentSpec.Remediation remediation) {
+        boolean remediates = Assignment.REMEDIATE.equals(assignment.effect);
+        if (remediates != (remediation != null)) {
+            throw FleetException.unprocessable("spec.remediation", remediates ? "the command a remediate assignment sends; required"
+                    : "only a remediate assignment sends a command");
+        }
+        assignment.remediationType = remediates ? commands.require(remediation.commandType(), remediation.payload()) : null;
+        assignment.remediationPayload = remediates ? (remediation.payload() == null ? Map.of() : remediation.payload()) : null;
     }
 
     private static String enforcement(String enforcement) {

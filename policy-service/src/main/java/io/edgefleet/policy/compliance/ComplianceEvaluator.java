@@ -38,11 +38,13 @@ public class ComplianceEvaluator implements ProjectionListener {
     private final PolicyParameters parameters;
     private final ComplianceStore store;
     private final DefaultAssignments defaults;
+    private final Remediations remediations;
     private final Clock clock;
 
     public ComplianceEvaluator(EntityManager entityManager, ProjectedDocuments documents, ProjectedGroups groups,
                                PolicyRules rules, PolicyParameters parameters, ComplianceStore store,
-                               DefaultAssignments defaults, Clock clock) {
+                               DefaultAssignments defaults, Remediations remediations, Clock clock) {
+        this.remediations = remediations;
         this.entityManager = entityManager;
         this.documents = documents;
         this.groups = groups;
@@ -94,8 +96,11 @@ public class ComplianceEvaluator implements ProjectionListener {
         }
         ComplianceState verdict = exemptions.of(assignment.id, device.deviceId(), device.state().labels(), scope)
                 .orElseGet(() -> evaluable.judge(judged, now));
-        if (evaluable.assignment().enforced()) {
-            store.record(evaluable.assignment(), evaluable.policy(), device.deviceId(), verdict, now);
+        if (assignment.enforced()) {
+            store.record(assignment, evaluable.policy(), device.deviceId(), verdict, now);
+            if (Assignment.REMEDIATE.equals(assignment.effect)) {
+                remediations.onVerdict(assignment, device.deviceId(), device.state().identityId(), verdict);
+            }
         }
         return verdict;
     }

@@ -1,5 +1,6 @@
 package io.edgefleet.policy.compliance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,10 @@ public class ComplianceQueries {
     private static final TypeReference<List<ComplianceChanged.Reason>> REASONS = new TypeReference<>() {
     };
     private static final String SELECT = "SELECT c.device_id, c.assignment_id, a.name, c.policy_id, p.name, a.effect, c.state, "
-            + "CAST(c.reasons AS text), c.evaluated_at, c.changed_at FROM device_compliance c "
+            + "CAST(c.reasons AS text), c.evaluated_at, c.changed_at, r.state, r.attempts, r.command_id, r.last_error, "
+            + "r.next_attempt_at FROM device_compliance c "
             + "JOIN policy_assignment a ON a.id = c.assignment_id JOIN policy_definition p ON p.id = c.policy_id "
+            + "LEFT JOIN remediation r ON r.assignment_id = c.assignment_id AND r.device_id = c.device_id "
             + "WHERE c.org_id = :org ";
 
     private final EntityManager entityManager;
@@ -32,10 +35,24 @@ public class ComplianceQueries {
         this.json = json;
     }
 
-    /** One device's compliance with one assignment. */
+    /**
+     * One device's compliance with one assignment.
+     *
+     * @param remediation for a remediate assignment's non-compliant device: its remediation, else null
+     */
     public record Record(UUID deviceId, UUID assignmentId, String assignmentName, UUID policyId, String policyName,
                          String effect, String state, List<ComplianceChanged.Reason> reasons, OffsetDateTime evaluatedAt,
-                         OffsetDateTime changedAt) {
+                         OffsetDateTime changedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Remediation remediation) {
+    }
+
+    /**
+     * Where a remediation stands.
+     *
+     * @param state {@code requested} (the command's outcome awaited), {@code succeeded}, {@code retrying} or {@code given-up}
+     * @param attempts commands sent so far
+     * @param lastError why the last failed attempt failed
+     */
+    public record Remediation(String state, int attempts, UUID commandId, String lastError, OffsetDateTime nextAttemptAt) {
     }
 
     /** Filters of a record list; null matches anything. */
@@ -95,8 +112,10 @@ public class ComplianceQueries {
     }
 
     private Record record(Object[] r) {
+        Remediation remediation = r[10] == null ? null : new Remediation((String) r[10], ((Number) r[11]).intValue(), (UUID) r[12],
+                (String) r[13], r[14] == null ? null : time(r[14]));
         return new Record((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5], (String) r[6],
-                reasons((String) r[7]), time(r[8]), time(r[9]));
+                reasons((String) r[7]), time(r[8]), time(r[9]), remediation);
     }
 
     private List<ComplianceChanged.Reason> reasons(String text) {

@@ -38,10 +38,12 @@ public class ScopeEvaluations {
     private final ProjectedGroups groups;
     private final ComplianceEvaluator evaluator;
     private final DenyRules denyRules;
+    private final Remediations remediations;
     private final Clock clock;
 
     public ScopeEvaluations(EntityManager entityManager, ProjectedDocuments documents, ProjectedGroups groups,
-                            ComplianceEvaluator evaluator, DenyRules denyRules, Clock clock) {
+                            ComplianceEvaluator evaluator, DenyRules denyRules, Remediations remediations, Clock clock) {
+        this.remediations = remediations;
         this.denyRules = denyRules;
         this.entityManager = entityManager;
         this.documents = documents;
@@ -54,6 +56,7 @@ public class ScopeEvaluations {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         QuarkusTransaction.requiringNew().run(this::lapseExpiredExemptions);
+        QuarkusTransaction.requiringNew().run(remediations::retryDue);
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("SELECT a.id FROM Assignment a "
                 + "WHERE a.evaluationDueAt IS NOT NULL ORDER BY a.evaluationDueAt", UUID.class)
                 .setMaxResults(ASSIGNMENTS_PER_SWEEP).getResultList());

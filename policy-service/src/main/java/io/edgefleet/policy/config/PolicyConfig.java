@@ -23,6 +23,14 @@ public interface PolicyConfig {
     @WithDefault("400d")
     Duration historyRetention();
 
+    /** Commands one remediation sends at most (the first and its retries) before it gives up. */
+    @WithDefault("3")
+    int remediationAttempts();
+
+    /** Wait before the first retry of a remediation; doubled for each further one. */
+    @WithDefault("1m")
+    Duration remediationBackoff();
+
     /** Whether each organization gets the edge-rule built-ins assigned in audit mode when its first device appears. */
     @WithDefault("true")
     boolean defaultAssignments();
