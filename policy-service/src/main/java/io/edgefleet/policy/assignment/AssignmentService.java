@@ -9,6 +9,7 @@ import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.core.paging.SortField;
 import io.edgefleet.core.paging.Sorting;
 import io.edgefleet.policy.PolicyErrorCode;
+import io.edgefleet.policy.ResourceNames;
 import io.edgefleet.policy.definition.PolicyDefinition;
 import io.edgefleet.policy.definition.PolicyParameters;
 import io.edgefleet.policy.definition.PolicyService;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Policy assignments. Every change marks the assignment's whole scope for re-evaluation
@@ -38,7 +38,6 @@ public class AssignmentService {
             SortField.text("name", "a.name", a -> a.name), SortField.time("createdAt", "a.createdAt", a -> a.createdAt));
 
     private static final String RESOURCE = "policy-assignment";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9./]{0,251}[a-z0-9])?");
 
     private final EntityManager entityManager;
     private final PolicyService policies;
@@ -125,15 +124,8 @@ public class AssignmentService {
     }
 
     private void apply(Assignment assignment, AssignmentSpec spec) {
-        if (spec.name() == null || !NAME.matcher(spec.name()).matches()) {
-            throw FleetException.unprocessable("spec.name", "lower-case letters, digits, '-', '.' and '/', at most 253");
-        }
-        boolean taken = entityManager.createQuery("SELECT count(a) FROM Assignment a WHERE a.orgId = :org AND a.name = :name "
-                        + "AND a.id <> :id", Long.class).setParameter("org", assignment.orgId).setParameter("name", spec.name())
-                .setParameter("id", assignment.id).getSingleResult() > 0;
-        if (taken) {
-            throw new FleetException(PolicyErrorCode.ASSIGNMENT_NAME_TAKEN, "an assignment named '" + spec.name() + "' exists");
-        }
+        ResourceNames.require(entityManager, "Assignment", assignment.orgId, assignment.id, spec.name(),
+                PolicyErrorCode.ASSIGNMENT_NAME_TAKEN);
         if (spec.policy() == null || spec.policy().isBlank()) {
             throw FleetException.unprocessable("spec.policy", "the name of the policy to assign; required");
         }

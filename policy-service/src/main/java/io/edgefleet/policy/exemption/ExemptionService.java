@@ -8,6 +8,7 @@ import io.edgefleet.core.paging.Keyset;
 import io.edgefleet.core.paging.SortField;
 import io.edgefleet.core.paging.Sorting;
 import io.edgefleet.policy.PolicyErrorCode;
+import io.edgefleet.policy.ResourceNames;
 import io.edgefleet.policy.assignment.AssignmentService;
 import io.edgefleet.projection.read.ProjectedGroups;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Exemptions. Every change, and every expiry, sends the assignment's scope back for re-evaluation. */
 @ApplicationScoped
@@ -30,7 +30,6 @@ public class ExemptionService {
             SortField.text("name", "e.name", e -> e.name), SortField.time("expiresAt", "e.expiresAt", e -> e.expiresAt));
 
     private static final String RESOURCE = "policy-exemption";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9./]{0,251}[a-z0-9])?");
     private static final Duration LONGEST = Duration.ofDays(366);
 
     private final EntityManager entityManager;
@@ -99,9 +98,8 @@ public class ExemptionService {
     }
 
     private void apply(Exemption exemption, ExemptionSpec spec) {
-        if (spec.name() == null || !NAME.matcher(spec.name()).matches()) {
-            throw FleetException.unprocessable("spec.name", "lower-case letters, digits, '-', '.' and '/', at most 253");
-        }
+        ResourceNames.require(entityManager, "Exemption", exemption.orgId, exemption.id, spec.name(),
+                PolicyErrorCode.EXEMPTION_NAME_TAKEN);
         if (spec.assignment() == null) {
             throw FleetException.unprocessable("spec.assignment", "the id of the assignment to exempt from; required");
         }
@@ -118,12 +116,6 @@ public class ExemptionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (spec.expiresAt() == null || !spec.expiresAt().isAfter(now) || spec.expiresAt().isAfter(now.plus(LONGEST))) {
             throw FleetException.unprocessable("spec.expiresAt", "in the future, at most a year ahead");
-        }
-        boolean taken = entityManager.createQuery("SELECT count(e) FROM Exemption e WHERE e.orgId = :org AND e.name = :name "
-                        + "AND e.id <> :id", Long.class).setParameter("org", exemption.orgId).setParameter("name", spec.name())
-                .setParameter("id", exemption.id).getSingleResult() > 0;
-        if (taken) {
-            throw new FleetException(PolicyErrorCode.EXEMPTION_NAME_TAKEN, "an exemption named '" + spec.name() + "' exists");
         }
         exemption.name = spec.name();
         exemption.assignmentId = spec.assignment();
