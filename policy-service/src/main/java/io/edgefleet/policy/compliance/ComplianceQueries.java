@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.policy.ComplianceChanged;
+import io.edgefleet.projection.read.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -95,16 +96,28 @@ public class ComplianceQueries {
         return counts;
     }
 
-    /** Each device's worst state over all its records (by {@link ComplianceState#PRECEDENCE}), counted. */
+    /**
+     * Each device's worst state over its records (by {@link ComplianceState#PRECEDENCE}), counted:
+     * over the whole fleet, or only the devices of {@code scope}, or only the records of one policy's assignments.
+     *
+     * @param scope SQL over device ids (libs/inventory-projection's {@code DeviceScopes}), or null for every device
+     * @param policyId null for every policy
+     */
     @Transactional
-    public Map<String, Long> fleet(String orgId) {
+    public Map<String, Long> rollUp(String orgId, DeviceScopes.Scope scope, UUID policyId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         ComplianceState.PRECEDENCE.forEach(state -> counts.put(state, 0L));
-        List<?> rows = entityManager.createNativeQuery("SELECT worst, count(*) FROM (SELECT device_id, "
-                + "min(array_position(CAST(:precedence AS text[]), state)) AS worst FROM device_compliance WHERE org_id = :org "
-                + "GROUP BY device_id) d GROUP BY worst").setParameter("org", orgId)
-                .setParameter("precedence", "{" + String.join(",", ComplianceState.PRECEDENCE) + "}").getResultList();
-        for (Object row : rows) {
+        var query = entityManager.createNativeQuery("SELECT worst, count(*) FROM (SELECT device_id, "
+                        + "min(array_position(CAST(:precedence AS text[]), state)) AS worst FROM device_compliance c WHERE c.org_id = :org "
+                        + "AND (CAST(:policy AS uuid) IS NULL OR c.policy_id = CAST(:policy AS uuid)) "
+                        + (scope == null ? "" : "AND " + scope.condition("c.device_id") + " ")
+                        + "GROUP BY device_id) d GROUP BY worst").setParameter("org", orgId)
+                .setParameter("policy", text(policyId))
+                .setParameter("precedence", "{" + String.join(",", ComplianceState.PRECEDENCE) + "}");
+        if (scope != null) {
+            scope.params().forEach(query::setParameter);
+        }
+        for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(ComplianceState.PRECEDENCE.get(((Number) r[0]).intValue() - 1), ((Number) r[1]).longValue());
         }

@@ -4,6 +4,7 @@ import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.policy.compliance.ComplianceQueries;
+import io.edgefleet.projection.read.DeviceScopes;
 import io.edgefleet.rest.paging.ListQuery;
 import io.edgefleet.rest.paging.Page;
 import io.edgefleet.rest.security.CurrentOrganization;
@@ -28,16 +29,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ComplianceResource {
 
     private final ComplianceQueries compliance;
+    private final DeviceScopes scopes;
     private final CurrentOrganization org;
 
-    public ComplianceResource(ComplianceQueries compliance, CurrentOrganization org) {
+    public ComplianceResource(ComplianceQueries compliance, DeviceScopes scopes, CurrentOrganization org) {
         this.compliance = compliance;
+        this.scopes = scopes;
         this.org = org;
     }
 
     /**
-     * The fleet's roll-up: each device counted once, by its worst state over all its records
-     * ({@code error} > {@code non-compliant} > {@code unknown} > {@code exempt} > {@code compliant}).
+     * A roll-up: each device counted once, by its worst state over its records
+     * ({@code error} > {@code non-compliant} > {@code unknown} > {@code exempt} > {@code compliant});
+     * {@code compliantPercent} of the devices evaluated (100 when none is).
      */
     public record FleetCompliance(Map<String, Long> devices, long evaluated, double compliantPercent) {
     }
@@ -70,12 +74,17 @@ public class ComplianceResource {
         return Page.of(compliance.records(org.id(), new ComplianceQueries.Filter(id, null, null), null, Limits.LIST_ITEMS));
     }
 
-    @Operation(operationId = "getFleetCompliance", summary = "The fleet's compliance: devices by their worst state")
+    @Operation(operationId = "getFleetCompliance", summary = "Compliance rolled up: devices by their worst state, over the "
+            + "fleet, a group, or one policy's assignments")
     @GET
     @Path("compliance/summary")
     @RolesAllowed(FleetRoles.VIEWER)
-    public FleetCompliance summary() {
-        Map<String, Long> devices = compliance.fleet(org.id());
+    public FleetCompliance summary(@QueryParam("group") @Parameter(description = "Only this group's devices (name or id)",
+                                           schema = @Schema(maxLength = Limits.NAME)) String group,
+                                   @QueryParam("policy") @Parameter(description = "Only the records of this policy's assignments")
+                                   UUID policy) {
+        DeviceScopes.Scope scope = group == null || group.isBlank() ? null : scopes.resolve(org.id(), null, group, null);
+        Map<String, Long> devices = compliance.rollUp(org.id(), scope, policy);
         long evaluated = devices.values().stream().mapToLong(Long::longValue).sum();
         double percent = evaluated == 0 ? 100.0 : Math.round(devices.get("compliant") * 1000.0 / evaluated) / 10.0;
         return new FleetCompliance(devices, evaluated, percent);

@@ -61,6 +61,22 @@ class WhatIfTest {
                     && Integer.valueOf(2).equals(status.get("status.compliance.non-compliant"));
         });
         assertEquals(Integer.valueOf(1), get(org, id).get("status.compliance.compliant"));
+        rollUpsPerGroupAndPolicy(org, devices);
+    }
+
+    /** The roll-up of a group counts its devices by their worst state; of a policy, only its assignments' records. */
+    private static void rollUpsPerGroupAndPolicy(String org, List<String> devices) {
+        String group = "group-" + UUID.randomUUID().toString().substring(0, 8);
+        InventoryRecords.staticGroup(org, UUID.randomUUID().toString(), group, devices.subList(0, 2));
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> Integer.valueOf(2).equals(
+                given().auth().oauth2(TestTokens.forRole("fleet-viewer", org)).queryParam("group", group)
+                        .when().get("/api/v1/compliance/summary").then().statusCode(200).extract().path("devices.non-compliant")));
+        JsonPath staticIp = given().auth().oauth2(TestTokens.forRole("fleet-viewer", org))
+                .queryParam("policy", io.edgefleet.policy.definition.BuiltInLibrary.idOf("edge.static-ip-configured").toString())
+                .when().get("/api/v1/compliance/summary").then().statusCode(200).extract().jsonPath();
+        assertEquals(4, staticIp.getInt("devices.compliant"), "every device keeps the static-IP rule");
+        assertEquals(0, staticIp.getInt("devices.non-compliant"));
+        assertEquals(100.0, staticIp.getDouble("compliantPercent"));
     }
 
     @Test
