@@ -51,12 +51,14 @@ public class BuiltInLibrary {
     private final Library library;
     private final PolicyRules rules;
     private final PolicyParameters parameters;
+    private final PolicyUse uses;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public BuiltInLibrary(PolicyRules rules, PolicyParameters parameters, EntityManager entityManager, ObjectMapper json,
-                          Clock clock) {
+    public BuiltInLibrary(PolicyRules rules, PolicyParameters parameters, PolicyUse uses, EntityManager entityManager,
+                          ObjectMapper json, Clock clock) {
+        this.uses = uses;
         this.rules = rules;
         this.parameters = parameters;
         this.entityManager = entityManager;
@@ -86,13 +88,17 @@ public class BuiltInLibrary {
                     "built-in " + policy.name() + " has kind " + policy.kind()));
             parameters.requireSchema(policy.parameters());
             rules.compile(policy.rule(), kind, policy.field(), policy.message(), policy.defaults());
-            upsert(policy);
+            if (upsert(policy) > 0) {
+                // A built-in this release changed: its assignments judge their scopes again (and re-publish deny rules).
+                uses.changed(policy.id());
+            }
         }
     }
 
-    private void upsert(BuiltIn policy) {
+    /** Inserts or updates the built-in's row; returns 1 when it changed (or is new), 0 when it already matched the file. */
+    private int upsert(BuiltIn policy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        entityManager.createNativeQuery("INSERT INTO policy_definition (id, org_id, name, display_name, description, category, "
+        return entityManager.createNativeQuery("INSERT INTO policy_definition (id, org_id, name, display_name, description, category, "
                         + "kind, rule, field, message, parameters, defaults, edge_rule, library_version, created_at, updated_at, version) "
                         + "VALUES (:id, NULL, :name, :display, :description, :category, :kind, :rule, :field, :message, "
                         + "CAST(:parameters AS jsonb), CAST(:defaults AS jsonb), :edge, :library, :now, :now, 0) "
