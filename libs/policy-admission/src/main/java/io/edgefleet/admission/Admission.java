@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Whether a deny rule forbids a change to a device, from this service's own copies (deny rules,
@@ -67,13 +68,15 @@ public class Admission {
      * The denial of {@code change} to the device, if any rule of its organization forbids it.
      *
      * @param deviceId the device's inventory id or its enrolled identity's
+     * @param change built only when the organization has deny rules (parsing manifests is not free)
      */
     @Transactional
-    public Optional<Denial> check(String orgId, UUID deviceId, AdmissionRequest change) {
+    public Optional<Denial> check(String orgId, UUID deviceId, Supplier<AdmissionRequest> change) {
         List<DenyRuleStore.StoredRule> denying = rules.of(orgId);
         if (denying.isEmpty()) {
             return Optional.empty();
         }
+        AdmissionRequest judged = change.get();
         Optional<ProjectedDocuments.Document> device = documents.of(orgId, deviceId);
         DeviceDocument document = device.map(d -> DeviceDocument.of(d.state(), d.cluster()))
                 .orElse(new DeviceDocument(Map.of(), Map.of()));
@@ -85,7 +88,7 @@ public class Admission {
             if (!covered || (device.isEmpty() && !RuleKind.ADMISSION.wire().equals(rule.kind()))) {
                 continue;
             }
-            Optional<Denial> denial = judge(rule, PolicyInput.of(document, rule.params(), now).with(change));
+            Optional<Denial> denial = judge(rule, PolicyInput.of(document, rule.params(), now).with(judged));
             if (denial.isPresent()) {
                 return denial;
             }

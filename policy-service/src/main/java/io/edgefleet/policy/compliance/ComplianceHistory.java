@@ -1,15 +1,11 @@
 package io.edgefleet.policy.compliance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.policy.ComplianceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ComplianceHistory {
 
-    private static final TypeReference<List<ComplianceChanged.Reason>> REASONS = new TypeReference<>() {
-    };
-
     private final EntityManager entityManager;
-    private final ObjectMapper json;
-
-    public ComplianceHistory(EntityManager entityManager, ObjectMapper json) {
+    public ComplianceHistory(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.json = json;
     }
 
     /** One transition: {@code previousState} is null for a device's first verdict under the assignment. */
@@ -90,13 +80,8 @@ public class ComplianceHistory {
     }
 
     private Transition transition(Object[] r) {
-        try {
-            OffsetDateTime at = r[7] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : (OffsetDateTime) r[7];
-            return new Transition(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4],
-                    (String) r[5], json.readValue((String) r[6], REASONS), at);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored reasons are not JSON", e);
-        }
+        return new Transition(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4],
+                (String) r[5], ComplianceColumns.reasons((String) r[6]), ComplianceColumns.time(r[7]));
     }
 
     private static String time(Instant at) {

@@ -1,9 +1,6 @@
 package io.edgefleet.policy.compliance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.policy.ComplianceChanged;
 import io.edgefleet.projection.read.DeviceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +16,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ComplianceQueries {
 
-    private static final TypeReference<List<ComplianceChanged.Reason>> REASONS = new TypeReference<>() {
-    };
     private static final String SELECT = "SELECT c.device_id, c.assignment_id, a.name, c.policy_id, p.name, a.effect, c.state, "
             + "CAST(c.reasons AS text), c.evaluated_at, c.changed_at, r.state, r.attempts, r.command_id, r.last_error, "
             + "r.next_attempt_at FROM device_compliance c "
@@ -29,11 +24,8 @@ public class ComplianceQueries {
             + "WHERE c.org_id = :org ";
 
     private final EntityManager entityManager;
-    private final ObjectMapper json;
-
-    public ComplianceQueries(EntityManager entityManager, ObjectMapper json) {
+    public ComplianceQueries(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.json = json;
     }
 
     /**
@@ -126,21 +118,9 @@ public class ComplianceQueries {
 
     private Record record(Object[] r) {
         Remediation remediation = r[10] == null ? null : new Remediation((String) r[10], ((Number) r[11]).intValue(), (UUID) r[12],
-                (String) r[13], r[14] == null ? null : time(r[14]));
+                (String) r[13], r[14] == null ? null : ComplianceColumns.time(r[14]));
         return new Record((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5], (String) r[6],
-                reasons((String) r[7]), time(r[8]), time(r[9]), remediation);
-    }
-
-    private List<ComplianceChanged.Reason> reasons(String text) {
-        try {
-            return json.readValue(text, REASONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored reasons are not JSON", e);
-        }
-    }
-
-    private static OffsetDateTime time(Object value) {
-        return value instanceof java.time.Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) value;
+                ComplianceColumns.reasons((String) r[7]), ComplianceColumns.time(r[8]), ComplianceColumns.time(r[9]), remediation);
     }
 
     private static String text(UUID id) {

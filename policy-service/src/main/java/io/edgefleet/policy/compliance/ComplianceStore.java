@@ -1,8 +1,5 @@
 package io.edgefleet.policy.compliance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.policy.ComplianceChanged;
 import io.edgefleet.messaging.outbox.Outbox;
@@ -11,7 +8,6 @@ import io.edgefleet.policy.definition.PolicyDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,23 +19,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ComplianceStore {
 
-    private static final TypeReference<List<ComplianceChanged.Reason>> REASONS = new TypeReference<>() {
-    };
-
     private final EntityManager entityManager;
     private final Outbox outbox;
-    private final ObjectMapper json;
-
-    public ComplianceStore(EntityManager entityManager, Outbox outbox, ObjectMapper json) {
+    public ComplianceStore(EntityManager entityManager, Outbox outbox) {
         this.entityManager = entityManager;
         this.outbox = outbox;
-        this.json = json;
     }
 
     /** Records {@code verdict}; returns whether it was a change. */
     public boolean record(Assignment assignment, PolicyDefinition policy, UUID deviceId, ComplianceState verdict,
                           OffsetDateTime now) {
-        String reasons = text(verdict.reasons());
+        String reasons = ComplianceColumns.reasons(verdict.reasons());
         int first = entityManager.createNativeQuery("INSERT INTO device_compliance (assignment_id, device_id, org_id, policy_id, "
                         + "state, reasons, evaluated_at, changed_at) VALUES (:a, :d, :org, :p, :state, CAST(:reasons AS jsonb), "
                         + ":now, :now) ON CONFLICT (assignment_id, device_id) DO NOTHING")
@@ -54,7 +44,7 @@ public class ComplianceStore {
                         + "WHERE assignment_id = :a AND device_id = :d FOR UPDATE")
                 .setParameter("a", assignment.id).setParameter("d", deviceId).getSingleResult();
         String previous = (String) current[0];
-        boolean same = verdict.state().equals(previous) && verdict.reasons().equals(read((String) current[1]));
+        boolean same = verdict.state().equals(previous) && verdict.reasons().equals(ComplianceColumns.reasons((String) current[1]));
         entityManager.createNativeQuery("UPDATE device_compliance SET state = :state, reasons = CAST(:reasons AS jsonb), "
                         + "policy_id = :p, evaluated_at = :now, changed_at = CASE WHEN :same THEN changed_at ELSE :now END "
                         + "WHERE assignment_id = :a AND device_id = :d")
@@ -89,21 +79,5 @@ public class ComplianceStore {
     public void removeDevice(String orgId, UUID deviceId) {
         entityManager.createNativeQuery("DELETE FROM device_compliance WHERE org_id = :org AND device_id = :d")
                 .setParameter("org", orgId).setParameter("d", deviceId).executeUpdate();
-    }
-
-    private List<ComplianceChanged.Reason> read(String text) {
-        try {
-            return json.readValue(text, REASONS);
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
-    }
-
-    private String text(List<ComplianceChanged.Reason> reasons) {
-        try {
-            return json.writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

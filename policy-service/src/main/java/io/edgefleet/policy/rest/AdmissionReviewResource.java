@@ -82,7 +82,7 @@ public class AdmissionReviewResource {
         } catch (IllegalArgumentException e) {
             throw FleetException.unprocessable("command.payload", e.getMessage());
         }
-        Optional<Admission.Denial> denial = admission.check(org.id(), review.deviceId(), change);
+        Optional<Admission.Denial> denial = admission.check(org.id(), review.deviceId(), () -> change);
         return denial.map(d -> new AdmissionResult(false, d.assignmentId(), d.assignmentName(), d.policyName(),
                 d.reasons().stream().map(v -> new ComplianceChanged.Reason(v.field(), v.value(), v.message())).toList()))
                 .orElse(new AdmissionResult(true, null, null, null, null));

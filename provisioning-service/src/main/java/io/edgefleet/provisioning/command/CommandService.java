@@ -107,7 +107,7 @@ public class CommandService {
             }
         }
         Command command = newCommand(orgId, device.deviceId, type, request, ttl);
-        Optional<Admission.Denial> denial = admission.check(orgId, device.deviceId, admitted(type, request.payload()));
+        Optional<Admission.Denial> denial = admission.check(orgId, device.deviceId, () -> admitted(type, request.payload()));
         if (denial.isPresent()) {
             if (onDenial == OnDenial.REFUSE) {
                 throw denial.get().refusal();
