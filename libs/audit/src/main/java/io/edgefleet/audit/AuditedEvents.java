@@ -8,13 +8,14 @@ import java.util.Set;
 /**
  * Which recorded events are actions worth auditing, and what each names as action and resource.
  * Left out: the audit event itself, device states (the compacted mirror of a change audited
- * beside it) and the agent's periodic facts (heartbeats, reports, samples), which are no action.
+ * beside it), the agent's periodic facts (heartbeats, reports, samples) and outcomes judged or
+ * observed rather than done (compliance, deny rules, a rollout's result per device), which are no action.
  */
 final class AuditedEvents {
 
     private static final Set<EventType> NOT_ACTIONS = Set.of(EventType.AUDIT_RECORDED, EventType.DEVICE_STATE,
             EventType.AGENT_HEARTBEAT, EventType.AGENT_REPORT, EventType.TELEMETRY_BATCH, EventType.COMPLIANCE_CHANGED,
-            EventType.DENY_RULE);
+            EventType.DENY_RULE, EventType.ROLLOUT_DEVICE_RESULT);
 
     /** What an audited event is about. */
     record Subject(String action, String resourceType, String resourceId) {
@@ -36,6 +37,7 @@ final class AuditedEvents {
             case ENROLLMENT_REQUESTED, ENROLLMENT_APPROVED, ENROLLMENT_REJECTED -> new Subject(action, "enrollment", subject);
             case COMMAND_REQUESTED, COMMAND_STATUS_CHANGED -> new Subject(action, "command", text(data, "commandId", subject));
             case ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> new Subject(action, "alert", text(data, "alertId", subject));
+            case ROLLOUT_CHANGED -> new Subject(action, "rollout", subject);
             default -> new Subject(action, "device", subject);
         });
     }

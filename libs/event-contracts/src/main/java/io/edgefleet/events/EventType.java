@@ -23,6 +23,8 @@ import io.edgefleet.events.provisioning.EnrollmentRejected;
 import io.edgefleet.events.provisioning.EnrollmentRequested;
 import io.edgefleet.events.telemetry.AlertNotification;
 import io.edgefleet.events.telemetry.TelemetryBatch;
+import io.edgefleet.events.updates.RolloutChanged;
+import io.edgefleet.events.updates.RolloutDeviceResult;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -73,6 +75,9 @@ public enum EventType {
     /** On the compacted {@link Topics#POLICY_RULES}; an ended assignment's last record is a tombstone of this type. */
     DENY_RULE("edgefleet.policy.deny-rule.v1", Topics.POLICY_RULES, DenyRule.class),
 
+    ROLLOUT_CHANGED("edgefleet.updates.rollout.changed.v1", Topics.UPDATE_EVENTS, RolloutChanged.class),
+    ROLLOUT_DEVICE_RESULT("edgefleet.updates.device.result.v1", Topics.UPDATE_EVENTS, RolloutDeviceResult.class),
+
     /** Published by every service (libs/audit), in the transaction of the change it records. */
     AUDIT_RECORDED("edgefleet.audit.recorded.v1", Topics.AUDIT_EVENTS, AuditRecorded.class);
 
@@ -116,6 +121,7 @@ public enum EventType {
                  DEVICE_REVOKED, COMMAND_REQUESTED, COMMAND_STATUS_CHANGED, AGENT_HEARTBEAT, AGENT_REPORT -> "provisioning-service";
             case TELEMETRY_BATCH, ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> "telemetry-service";
             case COMPLIANCE_CHANGED, DENY_RULE -> "policy-service";
+            case ROLLOUT_CHANGED, ROLLOUT_DEVICE_RESULT -> "update-service";
             case AUDIT_RECORDED -> EVERY_SERVICE;
         };
     }

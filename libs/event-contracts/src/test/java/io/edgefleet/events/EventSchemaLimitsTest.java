@@ -32,7 +32,7 @@ class EventSchemaLimitsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"apply-manifests", "collect-diagnostics", "delete-manifests", "restart-agent",
-            "rotate-credentials", "update-os-image", "upgrade-kubernetes"})
+            "rotate-credentials", "update-agent", "update-os-image", "upgrade-kubernetes"})
     void everyCommandPayloadSchemaIsBounded(String command) throws Exception {
         assertBounded("/schemas/commands/" + command + ".json");
     }

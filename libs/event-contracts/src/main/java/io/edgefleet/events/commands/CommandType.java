@@ -17,7 +17,9 @@ public enum CommandType {
     UPDATE_OS_IMAGE("update-os-image", Scope.MACHINE),
     ROTATE_CREDENTIALS("rotate-credentials", Scope.MACHINE),
     COLLECT_DIAGNOSTICS("collect-diagnostics", Scope.MACHINE),
-    RESTART_AGENT("restart-agent", Scope.MACHINE);
+    RESTART_AGENT("restart-agent", Scope.MACHINE),
+    /** Installs another agent version; the agent verifies the artifact's signature against its trust bundle first. */
+    UPDATE_AGENT("update-agent", Scope.MACHINE);
 
     /**
      * What a command acts on. A {@code cluster} command acts on the cluster as a whole: sent to

@@ -43,6 +43,15 @@ public class ProjectedDocuments {
                 .setParameter("org", orgId).setParameter("id", deviceId).getResultList()).stream().findFirst();
     }
 
+    /** The documents of the devices among {@code deviceIds} (inventory ids) that are projected and not decommissioned. */
+    public List<Document> of(String orgId, java.util.Collection<UUID> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return List.of();
+        }
+        return read(entityManager.createNativeQuery(SELECT + "AND d.device_id IN (:ids) ORDER BY d.device_id")
+                .setParameter("org", orgId).setParameter("ids", deviceIds).getResultList());
+    }
+
     /** The organization's devices in inventory-id order after {@code after} (null: from the first), at most {@code limit}. */
     public List<Document> page(String orgId, UUID after, int limit) {
         var query = entityManager.createNativeQuery(SELECT + (after == null ? "" : "AND d.device_id > :after ")

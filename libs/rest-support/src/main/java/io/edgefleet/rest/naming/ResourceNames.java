@@ -1,13 +1,15 @@
-package io.edgefleet.policy;
+package io.edgefleet.rest.naming;
 
+import io.edgefleet.core.error.ErrorCode;
 import io.edgefleet.core.error.FleetException;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The names of an organization's assignments and exemptions: lower-case letters, digits, '-', '.'
- * and '/' (default assignments are {@code edge-rules/<policy>}), unique in the organization.
+ * The names operators give an organization's resources (policy assignments and exemptions,
+ * rollouts): lower-case letters, digits, '-', '.' and '/' (default assignments are
+ * {@code edge-rules/<policy>}), unique among the organization's resources of one kind.
  */
 public final class ResourceNames {
 
@@ -21,7 +23,7 @@ public final class ResourceNames {
      * organization holds ({@code taken}, 409).
      */
     public static void require(EntityManager entityManager, String entity, String orgId, UUID id, String name,
-                               PolicyErrorCode taken) {
+                               ErrorCode taken) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw FleetException.unprocessable("spec.name", "lower-case letters, digits, '-', '.' and '/', at most 253");
         }

@@ -1,0 +1,130 @@
+package io.edgefleet.update.rollout;
+
+import io.edgefleet.update.config.UpdateConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves every active rollout on, one tick at a time: starts scheduled ones, times out unanswered
+ * steps, sends due units of the current wave, pauses on the thresholds, completes a wave, soaks,
+ * opens the next. Each rollout is worked on in its own transaction while its row is locked
+ * ({@code FOR UPDATE SKIP LOCKED}): with several replicas each rollout has one owner at a time,
+ * and what was sent is recorded with the request itself, so a restart continues where it was.
+ */
+@ApplicationScoped
+public class RolloutEngine {
+
+    private static final Logger LOG = Logger.getLogger(RolloutEngine.class);
+
+    private final EntityManager entityManager;
+    private final UnitStore units;
+    private final Dispatcher dispatcher;
+    private final WaveProgress waves;
+    private final UpdateConfig config;
+    private final Clock clock;
+
+    public RolloutEngine(EntityManager entityManager, UnitStore units, Dispatcher dispatcher, WaveProgress waves,
+                         UpdateConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.units = units;
+        this.dispatcher = dispatcher;
+        this.waves = waves;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${edgefleet.update.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        for (UUID id : active()) {
+            try {
+                advance(id);
+            } catch (RuntimeException e) {
+                // One rollout's trouble must not hold up the others; it is tried again next tick.
+                LOG.errorf(e, "rollout %s could not be advanced", id);
+            }
+        }
+    }
+
+    @Transactional
+    List<UUID> active() {
+        return entityManager.createQuery("SELECT o.id FROM Rollout o WHERE o.phase IN ('scheduled', 'running', 'rolling-back') "
+                + "ORDER BY o.updatedAt", UUID.class).setMaxResults(500).getResultList();
+    }
+
+    /** One step of one rollout, if no other replica holds it. */
+    @Transactional
+    public void advance(UUID id) {
+        List<Rollout> locked = entityManager.createQuery("FROM Rollout o WHERE o.id = :id", Rollout.class).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("jakarta.persistence.lock.timeout", -2).getResultList();
+        if (locked.isEmpty() || !Phase.ACTIVE.contains(locked.get(0).phase())) {
+            return;
+        }
+        Rollout rollout = locked.get(0);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        switch (rollout.phase()) {
+            case SCHEDULED -> waves.startIfDue(rollout, now);
+            case ROLLING_BACK -> rollBack(rollout, now);
+            default -> run(rollout, now);
+        }
+    }
+
+    private void run(Rollout rollout, OffsetDateTime now) {
+        waves.timeOutUnanswered(rollout, now.minus(config.outcomeTimeout()));
+        int wave = rollout.currentWave;
+        Map<String, Integer> counts = units.counts(rollout.id, wave);
+        if (rollout.waveCompleted) {
+            if (rollout.isLastWave() && Boolean.TRUE.equals(rollout.spec.continuous())) {
+                dispatcher.dispatch(rollout, wave, budget(rollout, counts)); // standing configuration: newcomers get it
+            }
+            waves.afterSoak(rollout, now);
+            return;
+        }
+        if (waves.pauseOnFailures(rollout, counts, now)) {
+            return;
+        }
+        int waiting = counts.get(UnitState.PENDING) + counts.get(UnitState.WAITING_FOR_WINDOW);
+        int inFlight = counts.get(UnitState.DISPATCHED) + counts.get(UnitState.IN_PROGRESS);
+        if (waiting + inFlight > 0) {
+            if (waiting > 0 && waves.approved(rollout)) {
+                dispatcher.dispatch(rollout, wave, budget(rollout, counts));
+            }
+            return;
+        }
+        waves.complete(rollout, counts, now);
+    }
+
+    private void rollBack(Rollout rollout, OffsetDateTime now) {
+        waves.timeOutUnanswered(rollout, now.minus(config.outcomeTimeout()));
+        Map<String, Integer> counts = units.counts(rollout.id, null);
+        int open = counts.get(UnitState.PENDING) + counts.get(UnitState.WAITING_FOR_WINDOW) + counts.get(UnitState.DISPATCHED)
+                + counts.get(UnitState.IN_PROGRESS);
+        if (open == 0) {
+            waves.finish(rollout, Phase.ROLLED_BACK, "rolled-back", null, now);
+            return;
+        }
+        dispatcher.dispatch(rollout, null, budget(rollout, counts));
+    }
+
+    /** How many units may be sent this tick: the engine's batch, the rollout's pacing and its concurrency. */
+    private int budget(Rollout rollout, Map<String, Integer> counts) {
+        int budget = config.dispatchBatch();
+        RolloutSpec.Strategy strategy = rollout.spec.strategy();
+        if (strategy != null && strategy.dispatchesPerSecond() != null && strategy.dispatchesPerSecond() > 0) {
+            long perTick = Math.max(1, strategy.dispatchesPerSecond() * Math.max(1, config.tick().toMillis()) / 1000);
+            budget = (int) Math.min(budget, perTick);
+        }
+        if (strategy != null && strategy.concurrency() != null && strategy.concurrency() > 0) {
+            budget = Math.min(budget, strategy.concurrency() - counts.get(UnitState.DISPATCHED) - counts.get(UnitState.IN_PROGRESS));
+        }
+        return budget;
+    }
+}
