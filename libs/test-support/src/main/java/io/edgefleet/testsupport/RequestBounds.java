@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class RequestBounds {
 
-    private static final Set<String> BOUNDED_FORMATS = Set.of("uuid", "date-time", "int32", "int64");
+    private static final Set<String> BOUNDED_FORMATS = Set.of("uuid", "date", "date-time", "int32", "int64");
     private static final Set<Integer> TABLE = Limits.values();
 
     private final JsonNode schemas;

@@ -23,7 +23,7 @@ public record ReleaseSpec(@Schema(enumeration = {"kubernetes", "k3s", "os-image"
                           @Size(max = Limits.SHORT_TEXT) String version,
                           @Schema(enumeration = {"stable", "preview"}) @Size(max = Limits.SHORT_TEXT) String channel,
                           LocalDate releasedOn, LocalDate endOfSupport, @Size(max = Limits.TEXT) String notes,
-                          @Valid @Size(max = 8) List<Artifact> artifacts) {
+                          @Valid @Size(max = Limits.RELEASE_ARTIFACTS) List<Artifact> artifacts) {
 
     /**
      * A downloadable part of the release.
@@ -33,7 +33,7 @@ public record ReleaseSpec(@Schema(enumeration = {"kubernetes", "k3s", "os-image"
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Artifact(@Size(max = Limits.TEXT) String url, @Size(max = 64) String sha256,
-                           @Size(max = 2048) String signature) {
+                           @Size(max = Limits.SIGNATURE) String signature) {
     }
 
     public static ReleaseSpec of(Release release) {

@@ -26,6 +26,7 @@ public class DeviceUpdatesResource {
     }
 
     @Operation(operationId = "getAvailableUpdates", summary = "What a device may move to next, the path to farther releases, and why not otherwise")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such device (DEVICE_NOT_FOUND)")
     @GET
     @RolesAllowed(FleetRoles.VIEWER)

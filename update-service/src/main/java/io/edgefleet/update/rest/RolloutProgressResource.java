@@ -74,6 +74,7 @@ public class RolloutProgressResource {
     }
 
     @Operation(operationId = "getRolloutProgress", summary = "Units per state, overall and per wave; the current wave; an estimate of the end")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such rollout (ROLLOUT_NOT_FOUND)")
     @GET
     @Path("progress")
@@ -83,6 +84,7 @@ public class RolloutProgressResource {
     }
 
     @Operation(operationId = "streamRolloutProgress", summary = "The same progress as server-sent events, once a second, until the rollout ends")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such rollout (ROLLOUT_NOT_FOUND)")
     @GET
     @Path("progress/stream")
@@ -103,6 +105,7 @@ public class RolloutProgressResource {
     }
 
     @Operation(operationId = "listRolloutUnits", summary = "The rollout's units (machines or clusters) with their state and reason")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "No such rollout (ROLLOUT_NOT_FOUND)")
     @GET
     @Path("units")

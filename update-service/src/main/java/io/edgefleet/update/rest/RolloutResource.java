@@ -122,6 +122,7 @@ public class RolloutResource {
     }
 
     @Operation(operationId = "startRollout", summary = "Start a draft: plan its units and waves, and run it (or schedule it for startAt)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "409", description = "Not a draft (ROLLOUT_PHASE_CONFLICT)")
     @POST
     @Path("{id}/start")
@@ -131,6 +132,7 @@ public class RolloutResource {
     }
 
     @Operation(operationId = "pauseRollout", summary = "Pause a rollout: nothing more is sent until it is resumed")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "409", description = "Not running or scheduled (ROLLOUT_PHASE_CONFLICT)")
     @POST
     @Path("{id}/pause")
@@ -140,6 +142,7 @@ public class RolloutResource {
     }
 
     @Operation(operationId = "resumeRollout", summary = "Resume a paused rollout; the failures that paused it are accepted")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "409", description = "Not paused (ROLLOUT_PHASE_CONFLICT)")
     @POST
     @Path("{id}/resume")
@@ -149,6 +152,7 @@ public class RolloutResource {
     }
 
     @Operation(operationId = "cancelRollout", summary = "Cancel a rollout: nothing more is sent; what was sent finishes")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "409", description = "Already ended (ROLLOUT_PHASE_CONFLICT)")
     @POST
     @Path("{id}/cancel")
@@ -158,6 +162,7 @@ public class RolloutResource {
     }
 
     @Operation(operationId = "approveRollout", summary = "Let the current wave, which waits for approval, start")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "409", description = "The current wave waits for no approval (ROLLOUT_PHASE_CONFLICT)")
     @POST
     @Path("{id}/approve")
@@ -167,6 +172,7 @@ public class RolloutResource {
     }
 
     @Operation(operationId = "rollbackRollout", summary = "Undo the rollout on every unit it reached")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "409", description = "Kubernetes and k3s cannot be downgraded, agents are rolled forward, a command "
             + "rollout without a rollback command cannot be undone (ROLLBACK_NOT_POSSIBLE); or its phase (ROLLOUT_PHASE_CONFLICT)")
     @POST

@@ -58,6 +58,12 @@ public final class Limits {
     public static final int POLICY_PARAMETERS = 16_384;
     /** Reasons one policy verdict gives (a rule listing more is cut: the first ones say enough). */
     public static final int POLICY_REASONS = 50;
+    /** A signature in base64 (an agent release's artifact, checked by the agent against its trust bundle). */
+    public static final int SIGNATURE = 2_048;
+    /** Downloadable artifacts of one release. */
+    public static final int RELEASE_ARTIFACTS = 8;
+    /** Waves of one rollout (the canary and those after it). */
+    public static final int ROLLOUT_WAVES = 20;
     /** Kubernetes manifests (YAML or JSON text) in one apply or delete command. */
     public static final int MANIFESTS = 256 * 1_024;
     /**
