@@ -25,9 +25,16 @@ final class DevStack implements AutoCloseable {
     private final int httpBase = freeBase();
     private final int kafkaPort = Ports.free();
     private final int postgresPort = Ports.free();
+    private final Map<String, String> environment = new java.util.HashMap<>();
 
     DevStack() throws IOException {
         state = Files.createTempDirectory("edgefleet-stack-");
+    }
+
+    /** An environment variable for every later {@code ./edgefleet} call (e.g. {@code EDGEFLEET_SIMULATOR_ARGS}). */
+    DevStack with(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     String up(String... options) throws Exception {
@@ -49,6 +56,14 @@ final class DevStack implements AutoCloseable {
 
     String serviceUrl(int index) {
         return "http://127.0.0.1:" + (httpBase + index);
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    Path root() {
+        return root;
     }
 
     String jdbcUrl(String database) {
@@ -96,6 +111,7 @@ final class DevStack implements AutoCloseable {
                 "EDGEFLEET_HTTP_PORT_BASE", Integer.toString(httpBase),
                 "EDGEFLEET_KAFKA_PORT", Integer.toString(kafkaPort),
                 "EDGEFLEET_POSTGRES_PORT", Integer.toString(postgresPort)));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -23,7 +23,7 @@ public record ReleaseSpec(@Schema(enumeration = {"kubernetes", "k3s", "os-image"
                           @Size(max = Limits.SHORT_TEXT) String version,
                           @Schema(enumeration = {"stable", "preview"}) @Size(max = Limits.SHORT_TEXT) String channel,
                           LocalDate releasedOn, LocalDate endOfSupport, @Size(max = Limits.TEXT) String notes,
-                          @Valid @Size(max = Limits.RELEASE_ARTIFACTS) List<Artifact> artifacts) {
+                          @Size(max = Limits.RELEASE_ARTIFACTS) List<@Valid Artifact> artifacts) {
 
     /**
      * A downloadable part of the release.

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutSpec(@Size(max = Limits.NAME) String name, @Size(max = Limits.TEXT) String description,
-                          @Valid Target target, UUID release, @Valid CommandChange command, @Valid @Size(max = Limits.ROLLOUT_WAVES) List<Wave> waves,
+                          @Valid Target target, UUID release, @Valid CommandChange command, @Size(max = Limits.ROLLOUT_WAVES) List<@Valid Wave> waves,
                           @Valid Strategy strategy, @Valid DevicePolicy devices, @Valid Window window, Boolean continuous,
                           OffsetDateTime startAt) {
 
