@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A merge patch of a device: absent fields stay; in {@code labels}, a null value removes the
@@ -24,9 +25,11 @@ public record PatchDeviceRequest(
         NodeAllocation linuxNode,
         NodeAllocation windowsNode,
         @Valid NetworkConfig network,
+        @Schema(description = "The machine's IANA time zone (Europe/Berlin): maintenance windows may follow it")
+        @Size(max = Limits.SHORT_TEXT) String timeZone,
         @Size(max = Limits.SHORT_TEXT) String resourceVersion) {
 
     DeviceSpec toSpec() {
-        return new DeviceSpec(name, externalId, null, hostOs, hostOsVersion, hardware, linuxNode, windowsNode, network);
+        return new DeviceSpec(name, externalId, null, hostOs, hostOsVersion, hardware, linuxNode, windowsNode, network, timeZone);
     }
 }

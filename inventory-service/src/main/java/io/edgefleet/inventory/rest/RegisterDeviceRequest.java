@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Registration of a device by an operator: at least a name; enrollment and the agent's reports
@@ -26,10 +27,12 @@ public record RegisterDeviceRequest(
         DeviceFacts.Hardware hardware,
         NodeAllocation linuxNode,
         NodeAllocation windowsNode,
-        @Valid NetworkConfig network) {
+        @Valid NetworkConfig network,
+        @Schema(description = "The machine's IANA time zone (Europe/Berlin): maintenance windows may follow it")
+        @Size(max = Limits.SHORT_TEXT) String timeZone) {
 
     DeviceSpec toSpec() {
         return new DeviceSpec(name, externalId, labels == null ? Map.of() : labels, hostOs, hostOsVersion, hardware,
-                linuxNode, windowsNode, network);
+                linuxNode, windowsNode, network, timeZone);
     }
 }

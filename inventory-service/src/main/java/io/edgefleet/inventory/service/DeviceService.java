@@ -2,6 +2,7 @@ package io.edgefleet.inventory.service;
 
 import io.edgefleet.core.concurrency.Versions;
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.core.time.TimeZones;
 import io.edgefleet.events.DeviceRegistered;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
@@ -72,7 +73,8 @@ public class DeviceService {
         DeviceSpec merged = new DeviceSpec(or(patch.name(), device.name), or(patch.externalId(), device.externalId), labels,
                 or(patch.hostOs(), device.hostOs), or(patch.hostOsVersion(), device.hostOsVersion),
                 or(patch.hardware(), device.hardware), or(patch.linuxNode(), device.linuxNode),
-                or(patch.windowsNode(), device.windowsNode), or(patch.network(), device.network));
+                or(patch.windowsNode(), device.windowsNode), or(patch.network(), device.network),
+                or(patch.timeZone(), device.timeZone));
         // Allocations the agent reported are judged by the edge-rule policies; a patch answers for what it changes.
         boolean allocations = patch.hardware() != null || patch.linuxNode() != null || patch.windowsNode() != null;
         DeviceRules.check(merged.labels(), allocations ? merged.hardware() : null, allocations ? merged.linuxNode() : null,
@@ -141,6 +143,10 @@ public class DeviceService {
         d.linuxNode = spec.linuxNode();
         d.windowsNode = spec.windowsNode();
         d.network = spec.network();
+        if (spec.timeZone() != null) {
+            // The operator's zone, or the one the agent reported stays: a spec without one (an external record) clears nothing.
+            d.timeZone = TimeZones.requireIana("timeZone", spec.timeZone());
+        }
     }
 
     static Map<String, String> mergeLabels(Map<String, String> current, Map<String, String> patch) {

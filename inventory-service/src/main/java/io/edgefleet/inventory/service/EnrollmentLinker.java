@@ -64,7 +64,7 @@ public class EnrollmentLinker {
         Device device = devices.findInOrg(orgId, identity)
                 .or(() -> devices.findUnenrolledByName(orgId, facts.hostname()))
                 .orElseGet(() -> deviceService.register(orgId, identity, new DeviceSpec(freeName(orgId, facts.hostname(),
-                        identity), null, Map.of(), null, null, null, null, null, null), ENROLLED));
+                        identity), null, Map.of(), null, null, null, null, null, null, null), ENROLLED));
         Map<String, String> labels = new HashMap<>(device.labels);
         labels.putAll(event.labels() == null ? Map.of() : event.labels());
         changes.apply(device, ENROLLED, d -> {

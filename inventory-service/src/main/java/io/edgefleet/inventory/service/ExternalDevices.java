@@ -77,7 +77,7 @@ public class ExternalDevices {
         }
         Map<String, String> labels = record.labels() == null ? Map.of() : record.labels();
         return new DeviceSpec(record.name(), record.externalId(), labels, record.hostOs(), record.hostOsVersion(),
-                record.hardware(), record.linuxNode(), record.windowsNode(), record.network());
+                record.hardware(), record.linuxNode(), record.windowsNode(), record.network(), null);
     }
 
     private Device update(Device device, DeviceSpec spec) {

@@ -54,6 +54,23 @@ class DeviceCrudTest {
         api.as("fleet-viewer").when().get("/api/v1/devices/" + id).then().body("hostOs", equalTo("Windows Server 2022"));
     }
 
+    /** Maintenance windows may follow a device's own zone: an operator sets it by its IANA name, nothing else. */
+    @Test
+    void anOperatorSetsTheTimeZoneByItsIanaName() {
+        InventoryApi api = new InventoryApi();
+        String id = api.device("edge-zone-01", Map.of());
+        api.operator().body(Map.of("timeZone", "Europe/Berlin")).when().patch("/api/v1/devices/" + id)
+                .then().statusCode(200).body("timeZone", equalTo("Europe/Berlin"));
+        for (String zone : List.of("CET+1", "+01:00", "Mars/Olympus", "")) {
+            api.operator().body(Map.of("timeZone", zone)).when().patch("/api/v1/devices/" + id).then().statusCode(422)
+                    .contentType(PROBLEM).body("errors[0].field", equalTo("timeZone"));
+        }
+        api.operator().body(Map.of("hostOs", "Windows 11 IoT Enterprise")).when().patch("/api/v1/devices/" + id)
+                .then().statusCode(200).body("timeZone", equalTo("Europe/Berlin"));
+        api.register(Map.of("name", "edge-zone-02", "timeZone", "Asia/Tokyo")).then().statusCode(201)
+                .body("timeZone", equalTo("Asia/Tokyo"));
+    }
+
     @Test
     void decommissionedDevicesChangeNoMoreAndCanThenBeDeleted() {
         InventoryApi api = new InventoryApi();

@@ -6,7 +6,7 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import io.edgefleet.core.error.FleetException;
-import java.time.DateTimeException;
+import io.edgefleet.core.time.TimeZones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,22 +48,14 @@ public final class MaintenanceWindow {
             throw FleetException.unprocessable("spec.window.durationMinutes", "1 to " + LONGEST_MINUTES);
         }
         String zone = spec.timeZone() == null ? "UTC" : spec.timeZone();
-        if (!DEVICE_ZONE.equals(zone) && zoneOf(zone).isEmpty()) {
+        if (!DEVICE_ZONE.equals(zone) && !TimeZones.isIana(zone)) {
             throw FleetException.unprocessable("spec.window.timeZone", "an IANA time zone such as Europe/Berlin, or device");
         }
         return new MaintenanceWindow(cron, Duration.ofMinutes(spec.durationMinutes()), zone);
     }
 
-    /** An IANA zone id, or empty when {@code name} is none (labels and offsets such as {@code +01:00} are not). */
-    public static Optional<ZoneId> zoneOf(String name) {
-        if (name == null || !name.contains("/") && !"UTC".equals(name)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ZoneId.of(name));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+    private static Optional<ZoneId> zoneOf(String name) {
+        return TimeZones.isIana(name) ? Optional.of(ZoneId.of(name)) : Optional.empty();
     }
 
     /** Whether the window is open at {@code now} for a device in {@code deviceZone} (null: unknown). */
