@@ -4,6 +4,7 @@ import io.edgefleet.core.error.CommonErrorCode;
 import io.edgefleet.core.error.FieldError;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.labels.LabelSelector;
+import io.edgefleet.core.text.Choices;
 import io.edgefleet.events.commands.CommandType;
 import io.edgefleet.messaging.commands.CommandPayloadSchemas;
 import io.edgefleet.projection.read.ProjectedGroups;
@@ -21,6 +22,8 @@ import java.util.UUID;
 /** What makes a rollout spec valid; every refusal is a 422 naming the field. */
 @ApplicationScoped
 public class RolloutRules {
+
+    private static final Choices SEVERITIES = Choices.of("critical", "warning", "info");
 
     private final EntityManager entityManager;
     private final ProjectedGroups groups;
@@ -53,6 +56,19 @@ public class RolloutRules {
         requireDevices(spec.devices());
         if (spec.window() != null) {
             MaintenanceWindow.of(spec.window());
+        }
+        requireGates(spec.gates());
+    }
+
+    private static void requireGates(RolloutSpec.Gates gates) {
+        if (gates == null) {
+            return;
+        }
+        if (gates.assignments() != null && gates.assignments().stream().anyMatch(a -> a == null || a.isBlank())) {
+            throw FleetException.unprocessable("spec.gates.assignments", "names of policy assignments");
+        }
+        if (gates.alertSeverities() != null && !gates.alertSeverities().stream().allMatch(SEVERITIES::accepts)) {
+            throw FleetException.unprocessable("spec.gates.alertSeverities", SEVERITIES.describe());
         }
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param command any command with its payload, and the command that undoes it
  * @param waves in order, the first being the canary; units no wave takes join the last. None: one wave of everything
  * @param window when devices may be changed; none: any time
+ * @param gates what must hold, after a wave's soak, before the next wave starts (or the rollout completes)
  * @param continuous after the last wave, devices that start matching the target keep joining (standing configuration)
  * @param startAt when {@code start} was asked early, the rollout waits {@code scheduled} until then
  */
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RolloutSpec(@Size(max = Limits.NAME) String name, @Size(max = Limits.TEXT) String description,
                           @Valid Target target, UUID release, @Valid CommandChange command, @Size(max = Limits.ROLLOUT_WAVES) List<@Valid Wave> waves,
-                          @Valid Strategy strategy, @Valid DevicePolicy devices, @Valid Window window, Boolean continuous,
+                          @Valid Strategy strategy, @Valid DevicePolicy devices, @Valid Window window, @Valid Gates gates, Boolean continuous,
                           OffsetDateTime startAt) {
 
     /** A group, or a label selector such as {@code site=berlin}. */
@@ -80,6 +81,18 @@ public record RolloutSpec(@Size(max = Limits.NAME) String name, @Size(max = Limi
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DevicePolicy(Integer attempts, Integer retryBackoffSeconds, Boolean continueOnFailure,
                                Integer offlineDeadlineSeconds) {
+    }
+
+    /**
+     * Conditions on the devices a wave changed, read from the events policy and telemetry publish.
+     *
+     * @param assignments policy assignments (by name) every changed device must be compliant with (or exempt from)
+     * @param alertSeverities no alert of these severities may be firing on a changed device
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Gates(@Size(max = Limits.ROLLOUT_GATES) List<@Size(max = Limits.NAME) String> assignments,
+                        @Size(max = Limits.ROLLOUT_GATES) List<@Size(max = Limits.SHORT_TEXT) String>
+                                alertSeverities) {
     }
 
     /**

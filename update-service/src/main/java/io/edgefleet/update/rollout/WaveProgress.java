@@ -4,6 +4,8 @@ import io.edgefleet.update.config.UpdateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The wave rules of a running rollout: thresholds that pause it, the approval gate before a wave,
@@ -15,14 +17,18 @@ public class WaveProgress {
     static final int DEFAULT_SUCCESS_THRESHOLD = 90;
     static final int DEFAULT_FAILURE_THRESHOLD = 10;
 
+    static final String GATE_HOLDING = "waiting for gates: ";
+
     private final UnitStore units;
     private final Outcomes outcomes;
+    private final Gates gates;
     private final RolloutEvents events;
     private final UpdateConfig config;
 
-    public WaveProgress(UnitStore units, Outcomes outcomes, RolloutEvents events, UpdateConfig config) {
+    public WaveProgress(UnitStore units, Outcomes outcomes, Gates gates, RolloutEvents events, UpdateConfig config) {
         this.units = units;
         this.outcomes = outcomes;
+        this.gates = gates;
         this.events = events;
         this.config = config;
     }
@@ -91,9 +97,21 @@ public class WaveProgress {
         afterSoak(rollout, now);
     }
 
-    /** After a completed wave's soak: the next wave, or the end (a continuous rollout stays running for newcomers). */
+    /**
+     * After a completed wave's soak, once its gates hold: the next wave, or the end (a continuous
+     * rollout stays running for newcomers). While a gate holds the wave, the reason says why.
+     */
     void afterSoak(Rollout rollout, OffsetDateTime now) {
         if (rollout.soakUntil != null && rollout.soakUntil.isAfter(now)) {
+            return;
+        }
+        Optional<String> holding = gates.holding(rollout);
+        String reason = holding.map(why -> GATE_HOLDING + why).orElse(null);
+        if (!Objects.equals(reason, rollout.phaseReason)) {
+            rollout.phaseReason = reason;
+            touch(rollout, now);
+        }
+        if (holding.isPresent()) {
             return;
         }
         if (rollout.isLastWave()) {

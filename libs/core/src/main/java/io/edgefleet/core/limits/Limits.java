@@ -64,6 +64,8 @@ public final class Limits {
     public static final int RELEASE_ARTIFACTS = 8;
     /** Waves of one rollout (the canary and those after it). */
     public static final int ROLLOUT_WAVES = 20;
+    /** Conditions of one kind (assignments, alert severities) a rollout's gates name. */
+    public static final int ROLLOUT_GATES = 20;
     /** Kubernetes manifests (YAML or JSON text) in one apply or delete command. */
     public static final int MANIFESTS = 256 * 1_024;
     /**
