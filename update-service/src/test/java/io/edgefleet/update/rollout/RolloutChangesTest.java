@@ -58,7 +58,7 @@ class RolloutChangesTest {
             JsonPath done = rollouts.awaitPhase(id, "completed");
             List<ProvisioningDouble.Request> sent = provisioning.received();
             List<String> workers = java.util.stream.Stream.of(worker1, worker2).sorted(java.util.Comparator.comparing(
-                    Fleet.Machine::device)).map(Fleet.Machine::identity).toList();
+                    m -> UUID.fromString(m.device()))).map(Fleet.Machine::identity).toList();
             List<String> order = List.of(controlPlane.identity(), workers.get(0), workers.get(1));
             assertEquals(order, sent.subList(0, 3).stream().map(ProvisioningDouble.Request::identity).toList(),
                     "the control plane first, then the workers");
