@@ -47,9 +47,10 @@ class RolloutChangesTest {
                     "release", ReleaseCatalog.shippedId(ReleaseKind.KUBERNETES, "v1.31.4").toString()));
             for (int step = 0; step < 2; step++) {
                 int sent = step + 1;
-                Awaitility.await().atMost(WAIT).until(() -> provisioning.received().size() == sent);
-                Thread.sleep(2_500); // two engine ticks: nothing else of the cluster may be sent meanwhile
-                assertEquals(sent, provisioning.received().size(), "one machine of the cluster at a time");
+                Awaitility.await().atMost(WAIT).until(() -> provisioning.received().size() >= sent);
+                // For two engine ticks nothing else of the cluster may be sent: one machine at a time.
+                Awaitility.await("one machine of the cluster at a time").during(Duration.ofMillis(2_500))
+                        .atMost(Duration.ofSeconds(5)).until(() -> provisioning.received().size() == sent);
                 provisioning.answer(provisioning.received().get(step), "succeeded");
             }
             Awaitility.await().atMost(WAIT).until(() -> provisioning.received().size() == 3);
