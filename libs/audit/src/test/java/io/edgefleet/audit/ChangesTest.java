@@ -44,9 +44,14 @@ class ChangesTest {
         assertTrue(AuditedEvents.of(EventType.AGENT_HEARTBEAT, "d", null).isEmpty());
         assertTrue(AuditedEvents.of(EventType.DEVICE_STATE, "d", null).isEmpty());
         assertTrue(AuditedEvents.of(EventType.AUDIT_RECORDED, "d", null).isEmpty());
-        JsonNode status = JSON.createObjectNode().put("commandId", "c-1");
+        JsonNode queued = JSON.createObjectNode().put("commandId", "c-1").put("status", "queued");
         assertEquals(new AuditedEvents.Subject("commands.status.changed", "command", "c-1"),
-                AuditedEvents.of(EventType.COMMAND_STATUS_CHANGED, "device-1", status).orElseThrow());
+                AuditedEvents.of(EventType.COMMAND_STATUS_CHANGED, "device-1", queued).orElseThrow());
+        JsonNode cancelled = JSON.createObjectNode().put("commandId", "c-1").put("status", "cancelled");
+        assertTrue(AuditedEvents.of(EventType.COMMAND_STATUS_CHANGED, "device-1", cancelled).isPresent(), "an operator's decision");
+        JsonNode reported = JSON.createObjectNode().put("commandId", "c-1").put("status", "succeeded");
+        assertTrue(AuditedEvents.of(EventType.COMMAND_STATUS_CHANGED, "device-1", reported).isEmpty(), "progress an agent reports");
+        assertTrue(AuditedEvents.of(EventType.COMMAND_REQUESTED, "device-1", queued).isEmpty(), "audited as the command it becomes");
         assertEquals(new AuditedEvents.Subject("inventory.device.updated", "device", "d"),
                 AuditedEvents.of(EventType.DEVICE_UPDATED, "d", null).orElseThrow());
     }

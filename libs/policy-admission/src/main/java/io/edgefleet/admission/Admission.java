@@ -72,28 +72,60 @@ public class Admission {
      */
     @Transactional
     public Optional<Denial> check(String orgId, UUID deviceId, Supplier<AdmissionRequest> change) {
-        List<DenyRuleStore.StoredRule> denying = rules.of(orgId);
-        if (denying.isEmpty()) {
+        return rulesOf(orgId).check(deviceId, change);
+    }
+
+    /** The organization's deny rules read once, for judging many changes in one transaction (a batch, a rollout's dispatch). */
+    @Transactional
+    public OrgRules rulesOf(String orgId) {
+        return new OrgRules(orgId, rules.of(orgId));
+    }
+
+    /** One organization's deny rules as read at one moment. */
+    public final class OrgRules {
+
+        private final String orgId;
+        private final List<DenyRuleStore.StoredRule> denying;
+
+        private OrgRules(String orgId, List<DenyRuleStore.StoredRule> denying) {
+            this.orgId = orgId;
+            this.denying = denying;
+        }
+
+        /** Whether there is no rule at all: then nothing is ever denied. */
+        public boolean isEmpty() {
+            return denying.isEmpty();
+        }
+
+        /** The denial of {@code change} to the device (its inventory id or its identity's), if a rule forbids it. */
+        public Optional<Denial> check(UUID deviceId, Supplier<AdmissionRequest> change) {
+            return denying.isEmpty() ? Optional.empty() : check(documents.of(orgId, deviceId), change);
+        }
+
+        /** The same, for a device whose projected document the caller holds (empty: not projected). */
+        public Optional<Denial> check(Optional<ProjectedDocuments.Document> device, Supplier<AdmissionRequest> change) {
+            if (denying.isEmpty()) {
+                return Optional.empty();
+            }
+            AdmissionRequest judged = change.get();
+            DeviceDocument document = device.map(d -> DeviceDocument.of(d.state(), d.cluster()))
+                    .orElse(new DeviceDocument(Map.of(), Map.of()));
+            ScopeMatcher scope = new ScopeMatcher(groups, orgId);
+            Instant now = clock.instant();
+            for (DenyRuleStore.StoredRule rule : denying) {
+                boolean admission = RuleKind.ADMISSION.wire().equals(rule.kind());
+                boolean covered = device.map(d -> scope.covers(rule.groupId(), rule.labelSelector(), d.deviceId(), d.state().labels()))
+                        .orElse(rule.groupId() == null && rule.labelSelector() == null && admission);
+                if (!covered || (device.isEmpty() && !admission)) {
+                    continue;
+                }
+                Optional<Denial> denial = judge(rule, PolicyInput.of(document, rule.params(), now).with(judged));
+                if (denial.isPresent()) {
+                    return denial;
+                }
+            }
             return Optional.empty();
         }
-        AdmissionRequest judged = change.get();
-        Optional<ProjectedDocuments.Document> device = documents.of(orgId, deviceId);
-        DeviceDocument document = device.map(d -> DeviceDocument.of(d.state(), d.cluster()))
-                .orElse(new DeviceDocument(Map.of(), Map.of()));
-        ScopeMatcher scope = new ScopeMatcher(groups, orgId);
-        Instant now = clock.instant();
-        for (DenyRuleStore.StoredRule rule : denying) {
-            boolean covered = device.map(d -> scope.covers(rule.groupId(), rule.labelSelector(), d.deviceId(), d.state().labels()))
-                    .orElse(rule.groupId() == null && rule.labelSelector() == null && RuleKind.ADMISSION.wire().equals(rule.kind()));
-            if (!covered || (device.isEmpty() && !RuleKind.ADMISSION.wire().equals(rule.kind()))) {
-                continue;
-            }
-            Optional<Denial> denial = judge(rule, PolicyInput.of(document, rule.params(), now).with(judged));
-            if (denial.isPresent()) {
-                return denial;
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<Denial> judge(DenyRuleStore.StoredRule rule, PolicyInput input) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.admission.Admission;
 import io.edgefleet.admission.AdmissionErrorCode;
 import io.edgefleet.policy.engine.AdmissionRequest;
+import io.edgefleet.core.error.FieldError;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.core.limits.Limits;
 import io.edgefleet.core.paging.Keyset;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -119,6 +121,25 @@ public class CommandService {
         transitions.queued(command);
         notifications.commandsWaiting(device.deviceId);
         return new Accepted(command, true);
+    }
+
+    /**
+     * Many requests in one transaction (the bulk endpoint): all accepted, each idempotent on its
+     * own key, or none — a refused item names its index and nothing is stored.
+     */
+    @Transactional
+    public List<Accepted> requestAll(String orgId, List<CommandRequest> requests) {
+        List<Accepted> accepted = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                accepted.add(request(orgId, requests.get(i), OnDenial.REFUSE));
+            } catch (FleetException e) {
+                String item = "items[" + i + "]";
+                throw new FleetException(e.errorCode(), item + ": " + e.getMessage(), e.fieldErrors().stream()
+                        .map(f -> new FieldError(item + "." + f.field(), f.message())).toList());
+            }
+        }
+        return accepted;
     }
 
     public Command get(String orgId, UUID id) {

@@ -10,8 +10,11 @@ import io.edgefleet.provisioning.command.CommandService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -38,10 +41,13 @@ public class CommandRequestsConsumer {
                 .build());
     }
 
+    /** A poll at a time, in one transaction: a rollout's burst of requests is not one commit per command. */
     @Incoming("command-requests")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(routes, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        consumer.consumeBatch(routes, polled);
     }
 
     private void apply(CloudEvent event, CommandRequested request) {

@@ -59,6 +59,39 @@ class KafkaCommandRequestTest {
         assertEquals("provisioning-service/command-requests", KafkaTestClient.header(dead, "dead-letter-consumer"));
     }
 
+    @Test
+    void aBurstWithAnImpossibleRequestInItCreatesEachCommandOnceAndDeadLettersOnlyThatOne() {
+        List<TestDevice.Enrolled> devices = List.of(TestDevice.enrolledDevice(), TestDevice.enrolledDevice());
+        String unknownDevice = UUID.randomUUID().toString();
+        String burst = "burst-" + UUID.randomUUID();
+        String repeated = UUID.randomUUID().toString();
+        for (int i = 0; i < 40; i++) {
+            String deviceId = devices.get(i % 2).deviceId();
+            String eventId = i == 21 ? repeated : UUID.randomUUID().toString();
+            if (i == 20) {
+                publish(UUID.randomUUID().toString(), unknownDevice,
+                        "{\"deviceId\":\"" + unknownDevice + "\",\"type\":\"restart-agent\",\"payload\":{}}");
+            }
+            String request = "{\"deviceId\":\"" + deviceId + "\",\"type\":\"collect-diagnostics\",\"payload\":{},"
+                    + "\"idempotencyKey\":\"" + burst + "/" + i + "\"}";
+            publish(eventId, deviceId, request);
+            if (i == 21) {
+                publish(eventId, deviceId, request); // redelivered within the burst
+            }
+        }
+        var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.COMMAND_REQUESTS, "provisioning-service"), 1,
+                Duration.ofSeconds(60), r -> unknownDevice.equals(r.key())).get(0);
+        assertEquals("DEVICE_NOT_FOUND", KafkaTestClient.header(dead, "dead-letter-code"));
+        var queued = KafkaTestClient.awaitRecords(Topics.COMMAND_STATUS, 40, Duration.ofSeconds(60),
+                r -> r.value().contains("\"correlationId\":\"" + burst + "/") && r.value().contains("\"status\":\"queued\""));
+        var all = KafkaTestClient.readToEnd(Topics.COMMAND_STATUS, Duration.ofSeconds(10)).stream()
+                .filter(r -> r.value().contains("\"correlationId\":\"" + burst + "/") && r.value().contains("\"status\":\"queued\""))
+                .map(r -> r.value().replaceAll(".*\"correlationId\":\"([^\"]+)\".*", "$1")).toList();
+        assertEquals(40, queued.size());
+        assertEquals(40, all.size(), "every request of the burst became exactly one command");
+        assertEquals(40, all.stream().distinct().count());
+    }
+
     private static void publish(String eventId, String deviceId, String data) {
         KafkaTestClient.publish(Topics.COMMAND_REQUESTS, deviceId, data, Map.of("ce_specversion", "1.0",
                 "ce_id", eventId, "ce_source", "/test/update-service", "ce_type", EventType.COMMAND_REQUESTED.wireName(),

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,8 @@ public class Dispatcher {
                 .flatMap(u -> u.currentStep().machines().stream()).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(ProjectedDocuments.Document::deviceId, Function.identity()));
         Optional<MaintenanceWindow> window = Optional.ofNullable(rollout.spec.window()).map(MaintenanceWindow::of);
-        int sent = 0;
+        Admission.OrgRules rules = admission.rulesOf(rollout.orgId);
+        List<UnitStore.Sent> sent = new ArrayList<>();
         for (Unit unit : due) {
             if (window.isPresent() && !window.get().isOpen(now.toInstant(), unit.timeZone())) {
                 if (!UnitState.WAITING_FOR_WINDOW.equals(unit.state())) {
@@ -69,36 +71,37 @@ public class Dispatcher {
                 }
                 continue;
             }
-            sent += send(rollout, unit, machines, now) ? 1 : 0;
+            send(rollout, unit, machines, rules, now).ifPresent(sent::add);
         }
-        return sent;
+        units.dispatched(rollout.id, sent, now);
+        return sent.size();
     }
 
-    private boolean send(Rollout rollout, Unit unit, Map<UUID, ProjectedDocuments.Document> machines, OffsetDateTime now) {
+    private Optional<UnitStore.Sent> send(Rollout rollout, Unit unit, Map<UUID, ProjectedDocuments.Document> machines,
+                                          Admission.OrgRules rules, OffsetDateTime now) {
         Step step = unit.currentStep();
         int choice = target(step, machines);
         if (choice < 0) {
             skip(rollout, unit, "decommissioned", now);
-            return false;
+            return Optional.empty();
         }
         ProjectedDocuments.Document device = machines.get(step.machines().get(choice));
         Integer deadline = rollout.spec.devices() == null ? null : rollout.spec.devices().offlineDeadlineSeconds();
         if (deadline != null && offlineLongerThan(device, Duration.ofSeconds(deadline), now.toInstant())) {
             skip(rollout, unit, "offline past the deadline (" + deadline + " s)", now);
-            return false;
+            return Optional.empty();
         }
-        Optional<Admission.Denial> denial = admission.check(rollout.orgId, device.deviceId(), () -> admitted(rollout, step));
+        Optional<Admission.Denial> denial = rules.check(Optional.of(device), () -> admitted(rollout, step));
         if (denial.isPresent()) {
             skip(rollout, unit, "denied by policy: " + denial.get().detail(), now);
-            return false;
+            return Optional.empty();
         }
         int attempt = unit.attempts() + 1;
         String key = key(rollout.id, unit.unit(), unit.step(), attempt);
         UUID identity = step.identities().get(choice);
         outbox.record(EventType.COMMAND_REQUESTED, rollout.orgId, identity.toString(), new CommandRequested(identity.toString(),
                 CommandType.fromWireName(step.type()).orElseThrow(), step.payload(), null, key, "update-service/rollout/" + rollout.name));
-        units.dispatched(unit, key, attempt, now);
-        return true;
+        return Optional.of(new UnitStore.Sent(unit.unit(), key, attempt));
     }
 
     private void skip(Rollout rollout, Unit unit, String reason, OffsetDateTime now) {

@@ -1,6 +1,7 @@
 package io.edgefleet.update.rollout;
 
 import io.edgefleet.core.error.FleetException;
+import io.edgefleet.messaging.tx.AfterCommit;
 import io.edgefleet.update.UpdateErrorCode;
 import io.edgefleet.update.release.ReleaseCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,14 @@ public class RolloutActions {
     private final RolloutEvents events;
     private final ReleaseCatalog catalog;
     private final Clock clock;
+    private final AfterCommit afterCommit;
+    private final RolloutEngine engine;
 
     public RolloutActions(EntityManager entityManager, RolloutService rollouts, RolloutPlanner planner, UnitStore units,
-                          RolloutEvents events, ReleaseCatalog catalog, Clock clock) {
+                          RolloutEvents events, ReleaseCatalog catalog, Clock clock, AfterCommit afterCommit,
+                          RolloutEngine engine) {
+        this.afterCommit = afterCommit;
+        this.engine = engine;
         this.entityManager = entityManager;
         this.rollouts = rollouts;
         this.planner = planner;
@@ -60,6 +66,7 @@ public class RolloutActions {
         events.changed(rollout, later ? "scheduled" : "started", null);
         if (!later) {
             events.changed(rollout, "wave-started", null);
+            nudge(rollout);
         }
         return rollout;
     }
@@ -77,6 +84,7 @@ public class RolloutActions {
         Rollout rollout = locked(orgId, id);
         RolloutService.requirePhase(rollout, "resumed", Phase.PAUSED);
         rollout.acceptedFailures = units.counts(rollout.id, rollout.currentWave).get(UnitState.FAILED);
+        nudge(rollout);
         return move(rollout, rollout.startedAt == null ? Phase.SCHEDULED : Phase.RUNNING, "resumed", null);
     }
 
@@ -102,6 +110,7 @@ public class RolloutActions {
                     + " waits for no approval");
         }
         rollout.approvedWave = rollout.currentWave;
+        nudge(rollout);
         return move(rollout, rollout.phase(), "approved", null);
     }
 
@@ -146,6 +155,12 @@ public class RolloutActions {
         rollout.updatedAt = OffsetDateTime.now(clock);
         events.changed(rollout, change, reason);
         return rollout;
+    }
+
+    /** Once this transaction commits, the engine works on the rollout at once rather than at its next tick. */
+    private void nudge(Rollout rollout) {
+        UUID id = rollout.id;
+        afterCommit.run(() -> engine.nudge(id));
     }
 
     private Rollout locked(String orgId, UUID id) {

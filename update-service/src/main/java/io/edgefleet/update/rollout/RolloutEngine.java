@@ -1,7 +1,9 @@
 package io.edgefleet.update.rollout;
 
 import io.edgefleet.update.config.UpdateConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,15 +33,33 @@ public class RolloutEngine {
     private final WaveProgress waves;
     private final UpdateConfig config;
     private final Clock clock;
+    private final Vertx vertx;
 
     public RolloutEngine(EntityManager entityManager, UnitStore units, Dispatcher dispatcher, WaveProgress waves,
-                         UpdateConfig config, Clock clock) {
+                         UpdateConfig config, Clock clock, Vertx vertx) {
+        this.vertx = vertx;
         this.entityManager = entityManager;
         this.units = units;
         this.dispatcher = dispatcher;
         this.waves = waves;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Works on a rollout now, on a worker thread, rather than at the next tick: called once an
+     * operator's start, resume or approval has committed, so its first units go out at once.
+     * The row lock keeps this and a tick from working on it together.
+     */
+    public void nudge(UUID id) {
+        vertx.executeBlocking(() -> {
+            try {
+                advance(id);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "rollout %s could not be advanced at once; the next tick tries again", id);
+            }
+            return null;
+        }, false);
     }
 
     @Scheduled(every = "${edgefleet.update.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -61,8 +81,11 @@ public class RolloutEngine {
     }
 
     /** One step of one rollout, if no other replica holds it. */
-    @Transactional
     public void advance(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> advanceLocked(id));
+    }
+
+    private void advanceLocked(UUID id) {
         List<Rollout> locked = entityManager.createQuery("FROM Rollout o WHERE o.id = :id", Rollout.class).setParameter("id", id)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("jakarta.persistence.lock.timeout", -2).getResultList();
         if (locked.isEmpty() || !Phase.ACTIVE.contains(locked.get(0).phase())) {

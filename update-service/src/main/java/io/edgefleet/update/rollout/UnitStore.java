@@ -98,9 +98,28 @@ public class UnitStore {
                 .setParameter("org", orgId).setParameter("key", requestKey).getResultList()).stream().findFirst();
     }
 
-    public void dispatched(Unit unit, String requestKey, int attempts, OffsetDateTime now) {
-        update(unit, "state = 'dispatched', request_key = :key, attempts = :attempts, dispatched_at = :now, next_attempt_at = NULL, "
-                + "reason = NULL", Map.of("key", requestKey, "attempts", attempts, "now", now));
+    /** A unit's step sent under {@code requestKey}, as its {@code attempts}-th attempt. */
+    public record Sent(String unit, String requestKey, int attempts) {
+    }
+
+    /** Marks units of one rollout sent, in one statement however many there are. */
+    public void dispatched(UUID rolloutId, List<Sent> sent, OffsetDateTime now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE rollout_unit r SET state = 'dispatched', "
+                    + "request_key = s.key, attempts = s.attempts, dispatched_at = ?, next_attempt_at = NULL, reason = NULL, "
+                    + "updated_at = ? FROM unnest(?, ?, ?) AS s(unit, key, attempts) WHERE r.rollout_id = ? AND r.unit = s.unit")) {
+                update.setObject(1, now);
+                update.setObject(2, now);
+                update.setArray(3, connection.createArrayOf("text", sent.stream().map(Sent::unit).toArray()));
+                update.setArray(4, connection.createArrayOf("text", sent.stream().map(Sent::requestKey).toArray()));
+                update.setArray(5, connection.createArrayOf("int4", sent.stream().map(Sent::attempts).toArray()));
+                update.setObject(6, rolloutId);
+                update.executeUpdate();
+            }
+        });
     }
 
     public void state(Unit unit, String state, String reason, OffsetDateTime now) {

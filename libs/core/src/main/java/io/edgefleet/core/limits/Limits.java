@@ -24,7 +24,7 @@ public final class Limits {
     public static final int EXTERNAL_ID = 200;
     /** Credentials in a request: enrollment tokens, signed assertions, PEM public keys, proofs. */
     public static final int CREDENTIAL = 8_192;
-    /** Devices one bulk label call changes. */
+    /** Devices one bulk call addresses: labels set on them, commands sent to them. */
     public static final int BULK_DEVICES = 1_000;
     /** Idempotency keys of command requests (a Kafka request's event id serves as one). */
     public static final int IDEMPOTENCY_KEY = 256;

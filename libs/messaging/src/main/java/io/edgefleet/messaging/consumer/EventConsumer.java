@@ -11,6 +11,8 @@ import io.edgefleet.messaging.inbox.Inbox;
 import io.edgefleet.messaging.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +75,62 @@ public class EventConsumer {
             }
             return "dead-lettered";
         });
+    }
+
+    /**
+     * Applies the records of one poll in one transaction, so a burst (a rollout's thousands of
+     * command requests) costs one commit rather than one per record. What cannot join the batch —
+     * a record that does not decode or meet its schema, a tombstone, a type without a route — goes
+     * the one-by-one way of {@link #consume}. If the batch fails as a whole it is rolled back and
+     * each of its records is applied on its own: one bad record still only dead-letters itself,
+     * and none is applied twice.
+     */
+    public void consumeBatch(EventRoutes routes, List<ConsumerRecord<String, byte[]>> records) {
+        List<Decoded<?>> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            decoded(routes, record).ifPresentOrElse(batch::add, () -> consume(routes, record));
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        String consumer = routes.consumer();
+        List<String> outcomes = new ArrayList<>(batch.size());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach(d -> outcomes.add(
+                    tracing.consume(consumer, d.record(), () -> applyDecoded(consumer, d)))));
+        } catch (RuntimeException e) {
+            batch.forEach(d -> consume(routes, d.record()));
+            return;
+        }
+        outcomes.forEach(outcome -> retries.count(consumer, outcome));
+    }
+
+    /** A record ready to be applied in a batch. */
+    private record Decoded<T>(ConsumerRecord<String, byte[]> record, CloudEvent event, EventRoutes.Route<T> route, T data) {
+    }
+
+    private Optional<Decoded<?>> decoded(EventRoutes routes, ConsumerRecord<String, byte[]> record) {
+        try {
+            CloudEvent event = codec.decode(record);
+            Optional<EventRoutes.Route<?>> route = event.isTombstone() ? Optional.empty() : routes.route(event.type());
+            return route.map(r -> decoded(record, event, r));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // consume() dead-letters it with the reason
+        }
+    }
+
+    private <T> Decoded<T> decoded(ConsumerRecord<String, byte[]> record, CloudEvent event, EventRoutes.Route<T> route) {
+        JsonNode tree = codec.tree(event);
+        schemas.require(route.type(), tree);
+        return new Decoded<>(record, event, route, codec.data(event, tree, route.dataType()));
+    }
+
+    private <T> String applyDecoded(String consumer, Decoded<T> decoded) {
+        if (decoded.route().inbox() && !inbox.claim(consumer, decoded.event().id())) {
+            return "duplicate";
+        }
+        handle(decoded.event(), decoded.data(), decoded.route().handler());
+        return "processed";
     }
 
     /** Applies {@code record} and returns the outcome (processed, duplicate, ignored); throws what made it fail. */
