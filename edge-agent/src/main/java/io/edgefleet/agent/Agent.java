@@ -7,6 +7,7 @@ import io.edgefleet.agent.cluster.ClusterAccess;
 import io.edgefleet.agent.cluster.ClusterInventory;
 import io.edgefleet.agent.cluster.ClusterUnreachableException;
 import io.edgefleet.agent.commands.AgentControl;
+import io.edgefleet.agent.commands.AgentReleases;
 import io.edgefleet.agent.commands.CommandExecutor;
 import io.edgefleet.agent.commands.CommandQueue;
 import io.edgefleet.agent.commands.UpgradeHook;
@@ -73,7 +74,8 @@ public class Agent implements AgentControl, AgentSession.Events {
         this.clusterBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
         this.enrollment = new Enrollment(config, state, cluster, provisioning, journal);
         this.session = new AgentSession(config, provisioning, enrollment, journal, http, scheduler, workers, random, json, this);
-        this.commands = new CommandQueue(state, new CommandExecutor(cluster, hook, this, json, config.upgradeVerifyTimeout()),
+        this.commands = new CommandQueue(state, new CommandExecutor(cluster, hook, this, json, config.upgradeVerifyTimeout(),
+                        new AgentReleases(config.releaseKeys(), http, config.releaseStaging())),
                 session::send, journal, workers, json);
         this.reports = new InventoryReports(config, json);
         this.telemetryBuffer = telemetry;

@@ -69,7 +69,9 @@ public class RunCommand implements Callable<Integer> {
                 enrollmentToken != null ? enrollmentToken : bundle == null ? null : bundle.enrollmentToken(),
                 Duration.ofSeconds(or(settings.heartbeatSeconds(), 30)), VersionCommand.VERSION, Hosts.facts(host),
                 Duration.ofMinutes(10), telemetry(settings, bundle), Duration.ofSeconds(or(settings.telemetrySeconds(), 60)),
-                AgentProtocol.CURRENT, new MachineSettings(settings.labels(), timeZone, settings.network()));
+                AgentProtocol.CURRENT, new MachineSettings(settings.labels(), timeZone, settings.network()),
+                bundle == null || bundle.trustAnchors() == null ? List.of() : bundle.trustAnchors().releaseSigningKeys(),
+                stateDir.resolve("releases"));
         Agent agent = new Agent(agentConfig, new DirectoryStateStore(stateDir),
                 new KubernetesClusterAccess(LocalCluster.client(kubeconfig), host, nodes),
                 new ScriptUpgradeHook(rooted(settings.upgradeHook()), 60),

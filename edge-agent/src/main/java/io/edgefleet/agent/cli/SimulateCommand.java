@@ -60,6 +60,10 @@ public class SimulateCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--telemetry-seconds", defaultValue = "60")
     int telemetrySeconds;
 
+    @CommandLine.Option(names = "--release-key", description = "a release signing key the agents trust (base64 EC public key; "
+            + "repeatable); none: they refuse agent updates")
+    java.util.List<String> releaseKeys = new java.util.ArrayList<>();
+
     @CommandLine.Option(names = "--duration-seconds", defaultValue = "0", description = "stop after N s (0: run until stopped)")
     int durationSeconds;
 
@@ -69,7 +73,7 @@ public class SimulateCommand implements Callable<Integer> {
         try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(devices, servers, token,
                 Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(upgradeSeconds), "sim", System.nanoTime(), telemetryUrl,
                 Duration.ofSeconds(telemetrySeconds), machinesPerCluster, new FleetSimulator.Faults(failureRate, slowShare,
-                offlineShare, Duration.ofSeconds(churnSeconds)))).start()) {
+                offlineShare, Duration.ofSeconds(churnSeconds)), releaseKeys)).start()) {
             long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + durationSeconds * 1000L;
             long reported = -1;
             while (System.currentTimeMillis() < deadline) {

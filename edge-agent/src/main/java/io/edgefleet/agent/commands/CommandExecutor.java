@@ -19,9 +19,11 @@ public class CommandExecutor {
     private final AgentControl control;
     private final ObjectMapper json;
     private final Duration verifyTimeout;
+    private final AgentReleases releases;
 
     public CommandExecutor(ClusterAccess cluster, UpgradeHook hook, AgentControl control, ObjectMapper json,
-                           Duration verifyTimeout) {
+                           Duration verifyTimeout, AgentReleases releases) {
+        this.releases = releases;
         this.cluster = cluster;
         this.hook = hook;
         this.control = control;
@@ -42,6 +44,12 @@ public class CommandExecutor {
                 case "rotate-credentials" -> {
                     control.rotateCredentials();
                     yield Outcome.success(json.createObjectNode().put("rotated", true));
+                }
+                case "update-agent" -> {
+                    AgentReleases.Staged release = releases.fetchVerified(payload);
+                    hook.installAgent(release.version(), release.artifact());
+                    yield Outcome.success(json.createObjectNode().put("version", release.version()).put("verified", true)
+                            .put("restarting", true));
                 }
                 case "restart-agent" -> {
                     control.restart();

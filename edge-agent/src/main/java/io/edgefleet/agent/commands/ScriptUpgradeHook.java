@@ -1,9 +1,14 @@
 package io.edgefleet.agent.commands;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a configured executable: {@code <script> kubernetes <version>} or {@code <script> os-image <version>}. */
+/**
+ * Runs a configured executable: {@code <script> kubernetes <version>}, {@code <script> os-image <version>}
+ * or {@code <script> agent <version> <verified artifact>} (installs it, schedules the service's restart, exits).
+ */
 public class ScriptUpgradeHook implements UpgradeHook {
 
     private final Path script;
@@ -24,11 +29,18 @@ public class ScriptUpgradeHook implements UpgradeHook {
         run("os-image", imageVersion);
     }
 
-    private void run(String what, String version) throws Exception {
+    @Override
+    public void installAgent(String version, Path artifact) throws Exception {
+        run("agent", version, artifact.toString());
+    }
+
+    private void run(String... arguments) throws Exception {
         if (script == null) {
             throw new IllegalStateException("no upgrade hook configured (--upgrade-hook)");
         }
-        Process process = new ProcessBuilder(script.toString(), what, version).inheritIO().start();
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).inheritIO().start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("upgrade hook timed out after " + timeoutMinutes + " min");

@@ -5,6 +5,7 @@ import io.edgefleet.agent.Agent;
 import io.edgefleet.agent.AgentConfig;
 import io.edgefleet.agent.cluster.SimulatedMachine;
 import io.edgefleet.agent.identity.MemoryStateStore;
+import io.edgefleet.agent.identity.StateStore;
 import io.edgefleet.agent.telemetry.MemoryTelemetryBuffer;
 import io.edgefleet.events.agent.AgentProtocol;
 import io.edgefleet.events.provisioning.DeviceFacts;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Many simulated machines in one JVM, in the product's shapes ({@link FleetLayout}), each with
@@ -26,24 +28,37 @@ import java.util.concurrent.TimeUnit;
  */
 public class FleetSimulator implements AutoCloseable {
 
+    /** The version simulated agents start as. */
+    public static final String SIMULATED_VERSION = "0.1.0-sim";
+
     /**
      * How the simulated fleet behaves.
      *
      * @param machinesPerCluster machines of each multi-machine cluster (2 to 15)
+     * @param releaseKeys release signing keys the agents trust (base64 EC public keys); none: they refuse agent updates
      */
     public record Options(int devices, List<URI> gateways, String enrollmentToken, Duration heartbeat,
                           Duration upgradeDuration, String namePrefix, long seed, URI telemetryUrl,
-                          Duration telemetryInterval, int machinesPerCluster, Faults faults) {
+                          Duration telemetryInterval, int machinesPerCluster, Faults faults, List<String> releaseKeys) {
+
+        public Options {
+            releaseKeys = releaseKeys == null ? List.of() : List.copyOf(releaseKeys);
+        }
 
         /** A fleet of {@code devices} without faults, heartbeating every 30 s, without telemetry. */
         public static Options of(int devices, URI gateway, String enrollmentToken) {
             return new Options(devices, List.of(gateway), enrollmentToken, Duration.ofSeconds(30), Duration.ofMillis(500),
-                    "sim", 42, null, Duration.ofMinutes(1), 3, Faults.NONE);
+                    "sim", 42, null, Duration.ofMinutes(1), 3, Faults.NONE, List.of());
         }
 
         public Options withFaults(Faults injected) {
             return new Options(devices, gateways, enrollmentToken, heartbeat, upgradeDuration, namePrefix, seed,
-                    telemetryUrl, telemetryInterval, machinesPerCluster, injected);
+                    telemetryUrl, telemetryInterval, machinesPerCluster, injected, releaseKeys);
+        }
+
+        public Options withReleaseKeys(List<String> keys) {
+            return new Options(devices, gateways, enrollmentToken, heartbeat, upgradeDuration, namePrefix, seed,
+                    telemetryUrl, telemetryInterval, machinesPerCluster, faults, keys);
         }
     }
 
@@ -66,6 +81,7 @@ public class FleetSimulator implements AutoCloseable {
     private final List<Agent> agents = new ArrayList<>();
     private final FleetLayout layout;
     private final Random random;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
     public FleetSimulator(Options options) {
         this.options = options;
@@ -75,16 +91,9 @@ public class FleetSimulator implements AutoCloseable {
 
     /** Starts every machine, staggered so that enrollment is not one burst. */
     public FleetSimulator start() {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         for (int i = 0; i < layout.machines().size(); i++) {
             FleetLayout.Machine machine = layout.machines().get(i);
-            Duration upgrade = machine.slow() ? options.upgradeDuration().multipliedBy(5) : options.upgradeDuration();
-            AgentConfig config = new AgentConfig(options.gateways(), options.enrollmentToken(), options.heartbeat(),
-                    "0.1.0-sim", host(machine.access()), upgrade.plusSeconds(5), options.telemetryUrl(),
-                    options.telemetryInterval(), AgentProtocol.CURRENT, machine.settings());
-            Agent agent = new Agent(config, new MemoryStateStore(), machine.access(),
-                    new SimulatedUpgradeHook(machine.access(), upgrade, machine.failsUpgrades()),
-                    new MemoryTelemetryBuffer(100), http, json, scheduler, workers, new Random(random.nextLong()));
+            Agent agent = agent(i, SIMULATED_VERSION, new MemoryStateStore());
             agents.add(agent);
             scheduler.schedule(agent::start, i * 20L, TimeUnit.MILLISECONDS);
             if (machine.staysOffline()) {
@@ -96,6 +105,27 @@ public class FleetSimulator implements AutoCloseable {
             scheduler.scheduleAtFixedRate(this::flap, flap.toMillis(), flap.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;
+    }
+
+    /** The agent of machine {@code index} at {@code version}, keeping {@code state} (its identity) across versions. */
+    private Agent agent(int index, String version, StateStore state) {
+        FleetLayout.Machine machine = layout.machines().get(index);
+        Duration upgrade = machine.slow() ? options.upgradeDuration().multipliedBy(5) : options.upgradeDuration();
+        AgentConfig config = new AgentConfig(options.gateways(), options.enrollmentToken(), options.heartbeat(),
+                version, host(machine.access(), version), upgrade.plusSeconds(5), options.telemetryUrl(),
+                options.telemetryInterval(), AgentProtocol.CURRENT, machine.settings(), options.releaseKeys(), null);
+        // An agent update restarts the machine's agent as the new version, as a host's service manager would.
+        Consumer<String> restartAs = next -> scheduler.schedule(() -> replace(index, next, state), 500, TimeUnit.MILLISECONDS);
+        return new Agent(config, state, machine.access(), new SimulatedUpgradeHook(machine.access(), upgrade,
+                machine.failsUpgrades(), restartAs), new MemoryTelemetryBuffer(100), http, json, scheduler, workers,
+                new Random(random.nextLong()));
+    }
+
+    private synchronized void replace(int index, String version, StateStore state) {
+        agents.get(index).stop();
+        Agent next = agent(index, version, state);
+        agents.set(index, next);
+        next.start();
     }
 
     public List<Agent> agents() {
@@ -135,9 +165,9 @@ public class FleetSimulator implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static DeviceFacts host(SimulatedMachine machine) {
+    private static DeviceFacts host(SimulatedMachine machine, String version) {
         return new DeviceFacts(machine.host(), "Windows 11 IoT Enterprise LTSC", "10.0.26100",
-                new DeviceFacts.Hardware(8, 32768L, 512L), null, null, "0.1.0-sim");
+                new DeviceFacts.Hardware(8, 32768L, 512L), null, null, version);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -2,7 +2,9 @@ package io.edgefleet.agent.simulator;
 
 import io.edgefleet.agent.cluster.SimulatedMachine;
 import io.edgefleet.agent.commands.UpgradeHook;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Upgrades a simulated machine after a simulated duration; on a machine chosen to fail
@@ -15,7 +17,11 @@ public class SimulatedUpgradeHook implements UpgradeHook {
     private final Duration duration;
     private final boolean fails;
 
-    public SimulatedUpgradeHook(SimulatedMachine machine, Duration duration, boolean fails) {
+    private final Consumer<String> restartAs;
+
+    /** @param restartAs restarts this machine's agent as another version, as a real host's service would */
+    public SimulatedUpgradeHook(SimulatedMachine machine, Duration duration, boolean fails, Consumer<String> restartAs) {
+        this.restartAs = restartAs;
         this.machine = machine;
         this.duration = duration;
         this.fails = fails;
@@ -35,5 +41,10 @@ public class SimulatedUpgradeHook implements UpgradeHook {
         if (!fails) {
             machine.updateOsImage(imageVersion);
         }
+    }
+
+    @Override
+    public void installAgent(String version, Path artifact) {
+        restartAs.accept(version);
     }
 }

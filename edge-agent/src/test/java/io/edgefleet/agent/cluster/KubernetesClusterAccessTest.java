@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.agent.commands.AgentControl;
+import io.edgefleet.agent.commands.AgentReleases;
 import io.edgefleet.agent.commands.CommandExecutor;
 import io.edgefleet.agent.commands.Outcome;
 import io.edgefleet.agent.commands.UpgradeHook;
@@ -18,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +160,8 @@ class KubernetesClusterAccessTest {
             public void restart() {
             }
         };
-        return new CommandExecutor(cluster, hook, control, new ObjectMapper(), Duration.ofMillis(300));
+        return new CommandExecutor(cluster, hook, control, new ObjectMapper(), Duration.ofMillis(300),
+                new AgentReleases(List.of(), HttpClient.newHttpClient(), Path.of("target", "releases")));
     }
 
     private static AgentMessage.CommandView upgrade(String target) {

@@ -233,7 +233,7 @@ class AgentIT {
                 Duration.ofSeconds(5), telemetryUrl, Duration.ofMillis(300), protocol,
                 new MachineSettings(Map.of("site", "berlin"), "Europe/Berlin", null));
         SimulatedMachine sim = cluster instanceof SimulatedMachine s ? s : cluster();
-        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, false), buffer,
+        return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, false, version -> { }), buffer,
                 HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
                 Executors.newFixedThreadPool(2), new Random());
     }

@@ -3,6 +3,8 @@ package io.edgefleet.provisioning.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of device identity and enrollment. */
 @ConfigMapping(prefix = "edgefleet.provisioning")
@@ -21,6 +23,13 @@ public interface ProvisioningConfig {
     /** Longest accepted lifetime of a device's signed assertion (it should be seconds old). */
     @WithDefault("5m")
     Duration assertionMaxLifetime();
+
+    /**
+     * The keys agent releases are signed with (base64 X.509 SubjectPublicKeyInfo, EC P-256),
+     * handed to agents in their bundle's trust anchors: an agent installs an {@code update-agent}
+     * artifact only when one of them verifies its signature. None: agents refuse agent updates.
+     */
+    Optional<List<String>> releaseSigningKeys();
 
     /** How often commands past their time-to-live are expired. */
     @WithDefault("5s")

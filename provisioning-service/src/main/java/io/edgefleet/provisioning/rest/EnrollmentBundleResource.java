@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.events.agent.Bundle;
+import io.edgefleet.provisioning.config.ProvisioningConfig;
 import io.edgefleet.provisioning.config.PublicUrls;
 import io.edgefleet.provisioning.security.DeviceTokens;
 import io.edgefleet.provisioning.service.EnrollmentTokenService;
@@ -42,9 +43,11 @@ public class EnrollmentBundleResource {
     private final PublicUrls publicUrls;
     private final CurrentOrganization org;
     private final ObjectMapper json;
+    private final ProvisioningConfig config;
 
     public EnrollmentBundleResource(EnrollmentTokenService tokens, DeviceTokens deviceTokens, PublicUrls publicUrls,
-                                    CurrentOrganization org, ObjectMapper json) {
+                                    CurrentOrganization org, ObjectMapper json, ProvisioningConfig config) {
+        this.config = config;
         this.tokens = tokens;
         this.deviceTokens = deviceTokens;
         this.publicUrls = publicUrls;
@@ -68,7 +71,8 @@ public class EnrollmentBundleResource {
         EnrollmentTokenService.CreatedToken created = tokens.create(org.id(), org.actor(),
                 EnrollmentTokenResource.toNewToken(request));
         Bundle bundle = Bundle.of(gateways, publicUrls.telemetry().orElse(null), created.secret(),
-                created.token().id.toString(), created.token().expiresAt, new Bundle.TrustAnchors(deviceTokens.issuer(), jwks()));
+                created.token().id.toString(), created.token().expiresAt, new Bundle.TrustAnchors(deviceTokens.issuer(), jwks(),
+                config.releaseSigningKeys().orElse(List.of())));
         return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, bundle).type(MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"edgefleet-bundle-" + created.token().id + ".json\"")
                 .build();

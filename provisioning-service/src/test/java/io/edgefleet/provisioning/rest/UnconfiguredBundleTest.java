@@ -29,7 +29,7 @@ class UnconfiguredBundleTest {
             }
         };
         // No token service: reaching it would fail with a NullPointerException instead of the refusal.
-        EnrollmentBundleResource resource = new EnrollmentBundleResource(null, null, none, null, null);
+        EnrollmentBundleResource resource = new EnrollmentBundleResource(null, null, none, null, null, null);
         FleetException refused = assertThrows(FleetException.class, () -> resource.create(new EnrollmentTokenRequest(
                 "line-1", OffsetDateTime.parse("2030-01-01T00:00:00Z"), 1, false, null, null)));
         assertEquals(ProvisioningErrorCode.PUBLIC_URL_NOT_CONFIGURED, refused.errorCode());

@@ -34,10 +34,17 @@ public record Bundle(String format, List<URI> gatewayUrls, URI telemetryUrl, Str
     }
 
     /**
-     * The issuer and keys of device tokens. TLS roots join them once the deployment terminates
-     * TLS at the services.
+     * The issuer and keys of device tokens, and the keys agent releases are signed with. TLS
+     * roots join them once the deployment terminates TLS at the services.
+     *
+     * @param releaseSigningKeys base64 X.509 SubjectPublicKeyInfo of the EC P-256 keys whose
+     *        signature an {@code update-agent} artifact must carry; none: the agent refuses agent updates
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TrustAnchors(String deviceTokenIssuer, JsonNode deviceTokenJwks) {
+    public record TrustAnchors(String deviceTokenIssuer, JsonNode deviceTokenJwks, List<String> releaseSigningKeys) {
+
+        public TrustAnchors {
+            releaseSigningKeys = releaseSigningKeys == null ? List.of() : List.copyOf(releaseSigningKeys);
+        }
     }
 }
