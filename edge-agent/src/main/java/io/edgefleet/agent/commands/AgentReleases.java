@@ -83,7 +83,7 @@ public class AgentReleases {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("fetching " + url + " answered " + response.statusCode());
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES + 1));
+            byte[] bytes = body.readNBytes((int) MAX_BYTES + 1); // one byte more tells an oversized artifact
             if (bytes.length > MAX_BYTES) {
                 throw new IllegalStateException("the artifact is larger than " + MAX_BYTES + " bytes");
             }
