@@ -15,6 +15,7 @@ import io.edgefleet.projection.read.ProjectedDocuments;
 import io.edgefleet.projection.read.ProjectedGroups;
 import io.edgefleet.projection.read.ScopeMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,9 +41,12 @@ public class Admission {
     private final ProjectedGroups groups;
     private final PolicyEngine engine;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
     private final Map<UUID, Map.Entry<Instant, CompiledRule>> compiled = new ConcurrentHashMap<>();
 
-    public Admission(DenyRuleStore rules, ProjectedDocuments documents, ProjectedGroups groups, PolicyEngine engine, Clock clock) {
+    public Admission(DenyRuleStore rules, ProjectedDocuments documents, ProjectedGroups groups, PolicyEngine engine, Clock clock,
+                     TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.rules = rules;
         this.documents = documents;
         this.groups = groups;
@@ -75,10 +79,19 @@ public class Admission {
         return rulesOf(orgId).check(deviceId, change);
     }
 
-    /** The organization's deny rules read once, for judging many changes in one transaction (a batch, a rollout's dispatch). */
+    /**
+     * The organization's deny rules, read once per transaction: a batch of command requests or a
+     * rollout's dispatch judges thousands of changes in one, against the same rules.
+     */
     @Transactional
     public OrgRules rulesOf(String orgId) {
-        return new OrgRules(orgId, rules.of(orgId));
+        String key = OrgRules.class.getName() + "/" + orgId;
+        OrgRules read = (OrgRules) transactions.getResource(key);
+        if (read == null) {
+            read = new OrgRules(orgId, rules.of(orgId));
+            transactions.putResource(key, read);
+        }
+        return read;
     }
 
     /** One organization's deny rules as read at one moment. */
