@@ -1,24 +1,34 @@
 package io.edgefleet.provisioning.command;
 
+import io.agroal.api.AgroalDataSource;
+import io.edgefleet.messaging.tx.BeforeCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Tells every replica, through PostgreSQL {@code NOTIFY}, that something happened to a device's
  * commands. Notifications are transactional: they are sent only if the change commits, and the
  * database stays the source of truth (a lost notification is made up by the next sweep or
- * reconnect). {@link NotificationListener} receives them on each replica.
+ * reconnect). {@link NotificationListener} receives them on each replica. A transaction's notices
+ * are sent together as it commits, each once: a poll of a thousand command requests is one
+ * statement, not a thousand.
  */
 @ApplicationScoped
 public class CommandNotifications {
 
     static final String CHANNEL = "edgefleet_commands";
 
-    private final EntityManager entityManager;
+    private final BeforeCommit beforeCommit;
+    private final AgroalDataSource dataSource;
+    private final BeforeCommit.Batch<String> batch = new BeforeCommit.Batch<>("command-notices", 1000, this::send);
 
-    public CommandNotifications(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public CommandNotifications(BeforeCommit beforeCommit, AgroalDataSource dataSource) {
+        this.beforeCommit = beforeCommit;
+        this.dataSource = dataSource;
     }
 
     /** The device has queued commands: the replica holding its session should dispatch. */
@@ -37,8 +47,20 @@ public class CommandNotifications {
     }
 
     private void notify(Notice notice) {
-        entityManager.createNativeQuery("SELECT pg_notify(:channel, :payload)")
-                .setParameter("channel", CHANNEL).setParameter("payload", notice.encode()).getSingleResult();
+        beforeCommit.add(batch, notice.encode());
+    }
+
+    private void send(List<String> notices) {
+        // The transaction's own connection; NOTIFY is delivered only if it commits.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement(
+                     "SELECT count(pg_notify(?, notice)) FROM unnest(?::text[]) AS notice")) {
+            notify.setString(1, CHANNEL);
+            notify.setArray(2, connection.createArrayOf("text", notices.stream().distinct().toArray()));
+            notify.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("notifying " + notices.size() + " command changes failed", e);
+        }
     }
 
     /** What a notification says: {@code kind:deviceId[:commandId]}. */

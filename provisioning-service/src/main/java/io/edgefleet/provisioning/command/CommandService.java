@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Accepts, reads and cancels commands for operators and other systems. */
@@ -40,12 +42,14 @@ public class CommandService {
     private final CommandTransitions transitions;
     private final CommandNotifications notifications;
     private final Admission admission;
+    private final RequestLookups lookups;
     private final Clock clock;
 
     public CommandService(CommandRepository commands, DeviceIdentityRepository devices, CommandPayloads payloads,
                           CommandSecrets secrets, CommandTransitions transitions, CommandNotifications notifications,
-                          Admission admission, Clock clock) {
+                          Admission admission, RequestLookups lookups, Clock clock) {
         this.admission = admission;
+        this.lookups = lookups;
         this.secrets = secrets;
         this.commands = commands;
         this.devices = devices;
@@ -85,28 +89,22 @@ public class CommandService {
 
     @Transactional
     public Accepted request(String orgId, CommandRequest request, OnDenial onDenial) {
-        String key = request.idempotencyKey();
-        if (key != null && (key.isEmpty() || key.length() > Limits.IDEMPOTENCY_KEY || key.chars().anyMatch(Character::isISOControl))) {
-            // One check for the header, the body field and Kafka requests alike.
-            throw FleetException.unprocessable("idempotencyKey", "1 to " + Limits.IDEMPOTENCY_KEY
-                    + " characters, no control characters");
-        }
+        requireValidKey(request.idempotencyKey());
         CommandType type = payloads.type(request.type());
         payloads.validate(type, request.payload());
         Duration ttl = ttl(request.ttl());
-        DeviceIdentity device = devices.findInOrg(orgId, request.deviceId()).orElseThrow(() -> new FleetException(
+        DeviceIdentity device = device(orgId, request.deviceId()).orElseThrow(() -> new FleetException(
                 ProvisioningErrorCode.DEVICE_NOT_FOUND, "no enrolled device " + request.deviceId()));
         if (!device.isActive() || device.decommissionedAt != null) {
             throw new FleetException(ProvisioningErrorCode.DEVICE_NOT_COMMANDABLE, "device " + device.deviceId + " is "
                     + (device.isActive() ? "decommissioned" : "revoked"));
         }
         if (request.idempotencyKey() != null) {
-            Optional<Command> earlier = request.clusterId() != null
-                    ? commands.findByClusterIdempotencyKey(orgId, request.clusterId(), request.idempotencyKey())
-                    : commands.findByIdempotencyKey(device.deviceId, request.idempotencyKey());
+            Optional<Command> earlier = earlier(orgId, device.deviceId, request);
             if (earlier.isPresent()) {
                 return new Accepted(sameRequest(earlier.get(), type, request.payload()), false);
             }
+            lookups.used(device.deviceId, request.idempotencyKey());
         }
         Command command = newCommand(orgId, device.deviceId, type, request, ttl);
         Optional<Admission.Denial> denial = admission.check(orgId, device.deviceId, () -> admitted(type, request.payload()));
@@ -117,7 +115,6 @@ public class CommandService {
             return new Accepted(rejected(command, denial.get()), true);
         }
         commands.persist(command);
-        commands.flush();
         transitions.queued(command);
         notifications.commandsWaiting(device.deviceId);
         return new Accepted(command, true);
@@ -129,6 +126,8 @@ public class CommandService {
      */
     @Transactional
     public List<Accepted> requestAll(String orgId, List<CommandRequest> requests) {
+        readAhead(requests.stream().map(CommandRequest::deviceId).filter(Objects::nonNull).toList(),
+                requests.stream().map(CommandRequest::idempotencyKey).filter(Objects::nonNull).toList());
         List<Accepted> accepted = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
@@ -140,6 +139,42 @@ public class CommandService {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Reads, for a batch of requests about to be made in this transaction, their devices and which
+     * of their idempotency keys are in use, in two queries ({@link RequestLookups}), so each request
+     * of the batch does not query both on its own. Only reads; every request is still checked.
+     */
+    public void readAhead(Collection<UUID> deviceIds, Collection<String> idempotencyKeys) {
+        Set<UUID> ids = Set.copyOf(deviceIds);
+        Set<String> keys = Set.copyOf(idempotencyKeys);
+        if (ids.isEmpty()) {
+            return;
+        }
+        lookups.read(ids, devices.list("deviceId in ?1", ids), keys, keys.isEmpty() ? List.of()
+                : commands.idempotencyKeysInUse(ids, keys));
+    }
+
+    /** One check for the header, the body field and Kafka requests alike. */
+    private static void requireValidKey(String key) {
+        if (key != null && (key.isEmpty() || key.length() > Limits.IDEMPOTENCY_KEY || key.chars().anyMatch(Character::isISOControl))) {
+            throw FleetException.unprocessable("idempotencyKey", "1 to " + Limits.IDEMPOTENCY_KEY
+                    + " characters, no control characters");
+        }
+    }
+
+    private Optional<DeviceIdentity> device(String orgId, UUID deviceId) {
+        return lookups.readAhead(deviceId) ? lookups.device(deviceId).filter(d -> orgId.equals(d.orgId))
+                : devices.findInOrg(orgId, deviceId);
+    }
+
+    private Optional<Command> earlier(String orgId, UUID deviceId, CommandRequest request) {
+        if (request.clusterId() != null) {
+            return commands.findByClusterIdempotencyKey(orgId, request.clusterId(), request.idempotencyKey());
+        }
+        return lookups.keyIsNew(deviceId, request.idempotencyKey()) ? Optional.empty()
+                : commands.findByIdempotencyKey(deviceId, request.idempotencyKey());
     }
 
     public Command get(String orgId, UUID id) {
@@ -188,7 +223,6 @@ public class CommandService {
         command.failureReason = denial.detail();
         command.finishedAt = command.createdAt;
         commands.persist(command);
-        commands.flush();
         transitions.rejected(command);
         return command;
     }

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -35,7 +34,11 @@ public class Command {
     @Id
     public UUID id;
 
-    @Generated
+    /**
+     * Delivery order, assigned by the database on insert. Not read back after the insert (which
+     * would make every insert a round trip of its own instead of part of a batch): only commands
+     * read from the database are delivered, and those carry it.
+     */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

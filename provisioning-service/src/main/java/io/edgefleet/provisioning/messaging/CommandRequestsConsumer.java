@@ -37,7 +37,7 @@ public class CommandRequestsConsumer {
         this.consumer = consumer;
         this.commands = commands;
         this.routes = consumer.register(EventRoutes.consumer(CONSUMER)
-                .inbox(EventType.COMMAND_REQUESTED, CommandRequested.class, this::apply)
+                .inbox(EventType.COMMAND_REQUESTED, CommandRequested.class, this::apply, this::readAhead)
                 .build());
     }
 
@@ -48,6 +48,23 @@ public class CommandRequestsConsumer {
         List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
         records.forEach(polled::add);
         consumer.consumeBatch(routes, polled);
+    }
+
+    /** A poll's devices and keys in two queries; a request this cannot read is left to apply() to judge. */
+    private void readAhead(List<CommandRequested> requests) {
+        List<UUID> devices = new ArrayList<>(requests.size());
+        List<String> keys = new ArrayList<>(requests.size());
+        for (CommandRequested request : requests) {
+            try {
+                devices.add(UUID.fromString(request.deviceId()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                continue;
+            }
+            if (request.idempotencyKey() != null) {
+                keys.add(request.idempotencyKey());
+            }
+        }
+        commands.readAhead(devices, keys);
     }
 
     private void apply(CloudEvent event, CommandRequested request) {

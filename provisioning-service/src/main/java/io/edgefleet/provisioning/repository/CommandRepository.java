@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,13 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
 
     public Optional<Command> findByIdempotencyKey(UUID deviceId, String key) {
         return find("deviceId = ?1 and idempotencyKey = ?2", deviceId, key).firstResultOptional();
+    }
+
+    /** The (device id, idempotency key) pairs among {@code deviceIds} × {@code keys} that name a command. */
+    public List<Object[]> idempotencyKeysInUse(Collection<UUID> deviceIds, Collection<String> keys) {
+        return getEntityManager().createQuery("select c.deviceId, c.idempotencyKey from Command c "
+                + "where c.deviceId in :devices and c.idempotencyKey in :keys", Object[].class)
+                .setParameter("devices", deviceIds).setParameter("keys", keys).getResultList();
     }
 
     public Optional<Command> findByClusterIdempotencyKey(String orgId, UUID clusterId, String key) {

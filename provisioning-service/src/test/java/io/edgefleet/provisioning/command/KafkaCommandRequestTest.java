@@ -78,6 +78,9 @@ class KafkaCommandRequestTest {
             if (i == 21) {
                 publish(eventId, deviceId, request); // redelivered within the burst
             }
+            if (i == 22) {
+                publish(UUID.randomUUID().toString(), deviceId, request); // sent twice, the key names it once
+            }
         }
         var dead = KafkaTestClient.awaitRecords(Topics.deadLetterOf(Topics.COMMAND_REQUESTS, "provisioning-service"), 1,
                 Duration.ofSeconds(60), r -> unknownDevice.equals(r.key())).get(0);

@@ -13,7 +13,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +36,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @ApplicationScoped
 public class EventConsumer {
+
+    /** Records of a batch applied between two flushes of what they stored. */
+    static final int WRITE_EVERY = 100;
 
     private final CloudEventCodec codec;
     private final Inbox inbox;
@@ -99,14 +105,27 @@ public class EventConsumer {
         String consumer = routes.consumer();
         List<String> outcomes = new ArrayList<>(batch.size());
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(d -> outcomes.add(
-                    tracing.consume(consumer, d.record(), () -> applyDecoded(consumer, d)))));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Set<String> claimed = claimed(consumer, batch);
+                readAhead(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    Decoded<?> decoded = batch.get(i);
+                    outcomes.add(tracing.consume(consumer, decoded.record(), () -> applyDecoded(decoded, claimed)));
+                    if ((i + 1) % WRITE_EVERY == 0) {
+                        // Written (in JDBC batches) and let go every so often: with hundreds of records in one
+                        // transaction, every query would otherwise flush and dirty-check all stored so far.
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
+                }
+            });
         } catch (RuntimeException e) {
             batch.forEach(d -> consume(routes, d.record()));
             return;
         }
         outcomes.forEach(outcome -> retries.count(consumer, outcome));
     }
+
 
     /** A record ready to be applied in a batch. */
     private record Decoded<T>(ConsumerRecord<String, byte[]> record, CloudEvent event, EventRoutes.Route<T> route, T data) {
@@ -128,15 +147,32 @@ public class EventConsumer {
         return new Decoded<>(record, event, route, codec.data(event, tree, route.dataType()));
     }
 
-    private <T> String applyDecoded(String consumer, Decoded<T> decoded) {
-        if (decoded.route().inbox() && !inbox.claim(consumer, decoded.event().id())) {
+    /** Each route's reader, if it has one, gets the data of its records (claimed or not: it only reads). */
+    private static void readAhead(List<Decoded<?>> batch) {
+        Map<EventRoutes.Route<?>, List<Decoded<?>>> byRoute = new LinkedHashMap<>();
+        batch.stream().filter(d -> d.route().reader() != null)
+                .forEach(d -> byRoute.computeIfAbsent(d.route(), r -> new ArrayList<>()).add(d));
+        byRoute.values().forEach(EventConsumer::readAheadOfRoute);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void readAheadOfRoute(List<Decoded<?>> records) {
+        EventRoutes.Route<T> route = (EventRoutes.Route<T>) records.get(0).route();
+        route.reader().readAhead(records.stream().map(d -> (T) d.data()).toList());
+    }
+
+    /** The batch's inbox claims in one statement, rather than one per record. */
+    private Set<String> claimed(String consumer, List<Decoded<?>> batch) {
+        return new HashSet<>(inbox.claimAll(consumer, batch.stream().filter(d -> d.route().inbox())
+                .map(d -> d.event().id()).toList()));
+    }
+
+    private <T> String applyDecoded(Decoded<T> decoded, Set<String> claimed) {
+        // Removed once used: a record the poll holds twice is applied for its first occurrence only.
+        if (decoded.route().inbox() && !claimed.remove(decoded.event().id())) {
             return "duplicate";
         }
         handle(decoded.event(), decoded.data(), decoded.route().handler());
-        // Each record's entities are written and let go: with hundreds of records in one transaction,
-        // every query would otherwise flush and dirty-check all that the batch has stored so far.
-        entityManager.flush();
-        entityManager.clear();
         return "processed";
     }
 

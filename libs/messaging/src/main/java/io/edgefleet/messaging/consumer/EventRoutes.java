@@ -3,6 +3,7 @@ package io.edgefleet.messaging.consumer;
 import io.edgefleet.events.EventType;
 import io.edgefleet.messaging.cloudevents.CloudEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,17 @@ public final class EventRoutes {
         void deleted(CloudEvent event);
     }
 
-    record Route<T>(EventType type, Class<T> dataType, boolean inbox, Handler<T> handler) {
+    /**
+     * Reads ahead, in a batch's transaction, what the handler would read for each of the batch's
+     * events of one type ({@link EventConsumer#consumeBatch}): one query for all instead of one each.
+     * It may only read; what it finds must still be checked by the handler, which sees every event.
+     */
+    @FunctionalInterface
+    public interface BatchReader<T> {
+        void readAhead(List<T> data);
+    }
+
+    record Route<T>(EventType type, Class<T> dataType, boolean inbox, Handler<T> handler, BatchReader<T> reader) {
     }
 
     private final String consumer;
@@ -75,12 +86,17 @@ public final class EventRoutes {
 
         /** Applied exactly once per event id: the id is recorded in the handler's transaction. */
         public <T> Builder inbox(EventType type, Class<T> dataType, Handler<T> handler) {
-            return add(type, new Route<>(type, dataType, true, handler));
+            return add(type, new Route<>(type, dataType, true, handler, null));
+        }
+
+        /** {@link #inbox}, with a reader that prepares a batch of such events in one go. */
+        public <T> Builder inbox(EventType type, Class<T> dataType, Handler<T> handler, BatchReader<T> reader) {
+            return add(type, new Route<>(type, dataType, true, handler, reader));
         }
 
         /** Applied without inbox bookkeeping, for handlers whose writes are idempotent by themselves. */
         public <T> Builder idempotent(EventType type, Class<T> dataType, Handler<T> handler) {
-            return add(type, new Route<>(type, dataType, false, handler));
+            return add(type, new Route<>(type, dataType, false, handler, null));
         }
 
         /** Tombstones of {@code type} (null values on a compacted topic); idempotent by nature. */

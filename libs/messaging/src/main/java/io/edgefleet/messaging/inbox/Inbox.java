@@ -4,6 +4,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.Session;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -36,6 +42,30 @@ public class Inbox {
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * {@link #claim} for many events in one statement: the ids of {@code eventIds} not applied
+     * before, each claimed once (an id the list holds twice is claimed for its first occurrence).
+     */
+    public Set<String> claimAll(String consumer, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_event (consumer, event_id) "
+                    + "SELECT ?, id FROM unnest(?::text[]) AS id ON CONFLICT DO NOTHING RETURNING event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                Set<String> claimed = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getString(1));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     @Scheduled(every = "1h", delayed = "1m")

@@ -7,7 +7,6 @@ import io.edgefleet.messaging.tracing.TraceContext;
 import io.edgefleet.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,12 +15,14 @@ import java.util.UUID;
 /**
  * Records an event in the caller's transaction. The event reaches Kafka only if that
  * transaction commits, and then for certain ({@link OutboxRelay}): state and event never
- * diverge. Calling it outside a transaction is a programming error and fails.
+ * diverge. Calling it outside a transaction is a programming error and fails. The rows are
+ * written as the transaction commits ({@link OutboxRows}), so the events a transaction records
+ * cost a batch, not a round trip each.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager entityManager;
+    private final OutboxRows rows;
     private final OutgoingEvents outgoing;
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
@@ -29,12 +30,12 @@ public class Outbox {
     private final EventTracing tracing;
     private final Event<OutboxRecorded> recorded;
 
-    public Outbox(EntityManager entityManager, OutgoingEvents outgoing, AfterCommit afterCommit, OutboxRelay relay,
+    Outbox(OutboxRows rows, OutgoingEvents outgoing, AfterCommit afterCommit, OutboxRelay relay,
                   Clock clock, EventTracing tracing, Event<OutboxRecorded> recorded) {
         this.clock = clock;
         this.recorded = recorded;
         this.tracing = tracing;
-        this.entityManager = entityManager;
+        this.rows = rows;
         this.outgoing = outgoing;
         this.afterCommit = afterCommit;
         this.relay = relay;
@@ -68,14 +69,8 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         // The request's trace travels with the row, so the published record continues it.
         TraceContext trace = tracing.current();
-        // A plain insert, not a managed entity: a transaction recording thousands of events (a rollout's
-        // dispatch) would otherwise make every later query in it flush and dirty-check all of them.
-        entityManager.createNativeQuery("INSERT INTO outbox_event (id, org_id, topic, event_key, type, subject, occurred_at, "
-                        + "data, traceparent, tracestate) VALUES (:id, :org, :topic, :key, :type, :key, :at, :data, :tp, :ts)")
-                .setParameter("id", id).setParameter("org", orgId).setParameter("topic", type.topic())
-                .setParameter("key", subject).setParameter("type", type.wireName())
-                .setParameter("at", OffsetDateTime.now(clock)).setParameter("data", dataJson)
-                .setParameter("tp", trace.traceparent()).setParameter("ts", trace.tracestate()).executeUpdate();
+        rows.add(new OutboxRows.Row(id, orgId, type.topic(), subject, type.wireName(), OffsetDateTime.now(clock), dataJson,
+                trace.traceparent(), trace.tracestate()));
         // Observers run here, in this transaction: the audit trail records the change beside it.
         recorded.fire(new OutboxRecorded(type, orgId, subject, dataJson, id));
         afterCommit.run(relay::wakeUp);
