@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.deviceauth.DeviceCaller;
 import io.edgefleet.events.commands.CommandStatus;
+import io.edgefleet.messaging.tx.SharedTransactions;
 import io.edgefleet.provisioning.domain.Command;
 import io.edgefleet.provisioning.repository.CommandRepository;
 import io.edgefleet.provisioning.service.ProvisioningErrorCode;
@@ -14,44 +15,52 @@ import java.util.UUID;
 
 /**
  * What agents report about their commands. Repeats (after a redelivery) and late reports (after
- * a cancellation) change nothing; a device can only touch its own commands.
+ * a cancellation) change nothing; a device can only touch its own commands. Reports arriving
+ * together are written in one transaction ({@link SharedTransactions}): a rollout's thousand
+ * devices answering at once is a few commits, not thousands; each agent still hears back only
+ * once its report is committed.
  */
 @ApplicationScoped
 public class AgentCommandUpdates {
 
     private final CommandRepository commands;
     private final CommandTransitions transitions;
+    private final SharedTransactions shared;
 
-    public AgentCommandUpdates(CommandRepository commands, CommandTransitions transitions) {
+    public AgentCommandUpdates(CommandRepository commands, CommandTransitions transitions, SharedTransactions shared) {
         this.commands = commands;
         this.transitions = transitions;
+        this.shared = shared;
     }
 
     /** @return true if the agent should drop the command (cancelled or expired meanwhile) */
-    @Transactional
     public boolean acknowledge(DeviceCaller caller, UUID commandId) {
-        Command command = own(caller, commandId);
-        transitions.move(command, CommandStatus.ACKNOWLEDGED);
-        return command.status == CommandStatus.CANCELLED || command.status == CommandStatus.EXPIRED;
+        return shared.call(() -> {
+            Command command = own(caller, commandId);
+            transitions.move(command, CommandStatus.ACKNOWLEDGED);
+            return command.status == CommandStatus.CANCELLED || command.status == CommandStatus.EXPIRED;
+        });
     }
 
-    @Transactional
     public Command progress(DeviceCaller caller, UUID commandId) {
-        Command command = own(caller, commandId);
-        transitions.move(command, CommandStatus.RUNNING);
-        return command;
+        return shared.call(() -> {
+            Command command = own(caller, commandId);
+            transitions.move(command, CommandStatus.RUNNING);
+            return command;
+        });
     }
 
-    @Transactional
     public Command finish(DeviceCaller caller, UUID commandId, boolean succeeded, JsonNode result, String failureReason) {
-        Command command = own(caller, commandId);
-        CommandStatus outcome = succeeded ? CommandStatus.SUCCEEDED : CommandStatus.FAILED;
-        if (command.canMoveTo(outcome)) {
-            command.result = result;
-            command.failureReason = succeeded ? null : (failureReason == null ? "agent reported failure" : failureReason);
-            transitions.move(command, outcome);
-        }
-        return command;
+        return shared.call(() -> {
+            Command command = own(caller, commandId);
+            CommandStatus outcome = succeeded ? CommandStatus.SUCCEEDED : CommandStatus.FAILED;
+            if (command.canMoveTo(outcome)) {
+                command.result = result;
+                command.failureReason = succeeded ? null : (failureReason == null ? "agent reported failure" : failureReason);
+                transitions.move(command, outcome);
+            }
+            return command;
+        });
     }
 
     @Transactional

@@ -47,9 +47,16 @@ public final class RolloutBenchmark {
         String token = Files.readString(Path.of(args[2])).trim();
         int planned = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         int commanded = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
-        planning(update, jdbc, token, planned);
-        dispatch(update, jdbc, token);
-        fleetDispatch(update, jdbc, token, commanded);
+        // A part is left out with 0 devices (planning, fleet dispatch) or -Dbench.dispatch=false.
+        if (planned > 0) {
+            planning(update, jdbc, token, planned);
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.dispatch", "true"))) {
+            dispatch(update, jdbc, token);
+        }
+        if (commanded > 0) {
+            fleetDispatch(update, jdbc, token, commanded);
+        }
     }
 
     private static void planning(String update, String jdbc, String token, int devices) throws Exception {
