@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Dynamic membership: a device that enrolls or starts matching a rollout's target while it runs
  * joins it, in the projection's own transaction. It joins the current wave while that wave is still
- * sending, else the next; after the last wave only a continuous rollout takes it. A device already
+ * sending, else the next — or a later selector wave it matches, as planning would have placed it;
+ * after the last wave only a continuous rollout takes it. A device already
  * in the rollout (or in a cluster that is) is left as it is.
  */
 @ApplicationScoped
@@ -40,20 +41,16 @@ public class RolloutMembership implements ProjectionListener {
             if (unit.isEmpty() || units.exists(rollout.id, unit.get().unit())) {
                 continue;
             }
-            Optional<Integer> wave = waveFor(rollout);
+            Optional<Integer> wave = waveFor(rollout, unit.get());
             wave.ifPresent(w -> units.insert(orgId, rollout.id, List.of(unit.get().inWave(w)), OffsetDateTime.now(clock)));
         }
     }
 
-    private Optional<Integer> waveFor(Rollout rollout) {
+    private Optional<Integer> waveFor(Rollout rollout, PlannedUnit unit) {
         Map<String, Integer> counts = units.counts(rollout.id, rollout.currentWave);
         boolean sending = !rollout.waveCompleted && counts.get(UnitState.PENDING) + counts.get(UnitState.WAITING_FOR_WINDOW) > 0;
-        if (sending || rollout.phase() == Phase.SCHEDULED) {
-            return Optional.of(rollout.currentWave);
-        }
-        if (!rollout.isLastWave()) {
-            return Optional.of(rollout.currentWave + 1);
-        }
-        return Boolean.TRUE.equals(rollout.spec.continuous()) ? Optional.of(rollout.currentWave) : Optional.empty();
+        int earliest = sending || rollout.phase() == Phase.SCHEDULED ? rollout.currentWave : rollout.currentWave + 1;
+        Optional<Integer> wave = Waves.forJoiner(rollout.spec.waves(), unit.labels(), earliest);
+        return wave.isPresent() || !Boolean.TRUE.equals(rollout.spec.continuous()) ? wave : Optional.of(rollout.currentWave);
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Splits a rollout's units into its waves, in order: a selector wave takes every unit left that
@@ -44,6 +46,23 @@ final class Waves {
             taken.forEach(unit -> planned.add(unit.inWave(number)));
         }
         return planned;
+    }
+
+    /**
+     * The wave a unit joining a running rollout goes to, no earlier than {@code earliest} (the
+     * current wave while it still sends, else the next): the first selector wave from there on
+     * that matches the unit — a newcomer of site=paris joins the paris wave, as planning would have
+     * put it —, else {@code earliest}; empty when {@code earliest} is past the last wave.
+     */
+    static Optional<Integer> forJoiner(List<RolloutSpec.Wave> waves, Map<String, String> labels, int earliest) {
+        int count = count(waves);
+        for (int index = earliest; waves != null && index < count; index++) {
+            String selector = waves.get(index).selector();
+            if (selector != null && LabelSelector.parse(selector).matches(labels)) {
+                return Optional.of(index);
+            }
+        }
+        return earliest < count ? Optional.of(earliest) : Optional.empty();
     }
 
     /** Takes this wave's units out of {@code left}. */

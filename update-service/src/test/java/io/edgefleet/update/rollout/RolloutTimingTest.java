@@ -95,6 +95,27 @@ class RolloutTimingTest {
     }
 
     @Test
+    void aJoinerMatchingALaterSelectorWaveJoinsThatWaveNotTheCurrentOne() throws Exception {
+        Fleet fleet = new Fleet("org-" + UUID.randomUUID());
+        Fleet.Machine canary = fleet.k3s("v1.30.4+k3s1", Map.of("site", "berlin", "ring", "canary"));
+        Fleet.Machine planned = fleet.k3s("v1.30.4+k3s1", Map.of("site", "berlin", "ring", "late"));
+        Fleet.Machine late = fleet.k3s("v1.30.4+k3s1", Map.of("site", "paris"));
+        fleet.awaitProjected(List.of(canary, planned, late));
+        Rollouts rollouts = new Rollouts(fleet.org());
+        try (ProvisioningDouble provisioning = new ProvisioningDouble(fleet.org(), request -> null)) {
+            String id = rollouts.start(RolloutWavesTest.spec("ring-joiner", List.of(Map.of("selector", "ring=canary"),
+                    Map.of("selector", "ring=late"))));
+            Awaitility.await().atMost(WAIT).until(() -> provisioning.received().size() == 1);
+            fleet.publish(late, Map.of("distribution", "k3s", "kubernetesVersion", "v1.30.4+k3s1"),
+                    Map.of("site", "berlin", "ring", "late"), 2);
+            Awaitility.await().atMost(WAIT).until(() -> rollouts.progress(id).getInt("units") == 3);
+            assertEquals(1, rollouts.progress(id).getInt("waves[0].units"), "the canary wave still sends, but is not its wave");
+            assertEquals(2, rollouts.progress(id).getInt("waves[1].units"));
+            assertEquals(List.of(canary.identity()), provisioning.received().stream().map(ProvisioningDouble.Request::identity).toList());
+        }
+    }
+
+    @Test
     void aContinuousRolloutKeepsTakingNewcomersAfterItsLastWave() throws Exception {
         Fleet fleet = new Fleet("org-" + UUID.randomUUID());
         Fleet.Machine first = fleet.k3s("v1.30.4+k3s1", Map.of("site", "berlin"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,6 +28,19 @@ class WavesTest {
                 new RolloutSpec.Wave(2, null, null, null)), units);
         assertEquals(Map.of(0, 3L, 1, 7L), sizes(planned));
         planned.stream().filter(u -> u.wave() == 0).forEach(u -> assertEquals("early", u.labels().get("ring")));
+    }
+
+    @Test
+    void aJoinerGoesToTheFirstSelectorWaveItMatchesFromTheEarliestOpenOneElseToThatOne() {
+        List<RolloutSpec.Wave> waves = List.of(new RolloutSpec.Wave(1, null, null, null),
+                new RolloutSpec.Wave(null, null, "site=berlin", null), new RolloutSpec.Wave(null, null, "site=paris", null),
+                new RolloutSpec.Wave(null, 100, null, null));
+        assertEquals(Optional.of(2), Waves.forJoiner(waves, Map.of("site", "paris"), 0));
+        assertEquals(Optional.of(1), Waves.forJoiner(waves, Map.of("site", "berlin"), 1));
+        assertEquals(Optional.of(3), Waves.forJoiner(waves, Map.of("site", "berlin"), 3), "its wave is past: the open one");
+        assertEquals(Optional.of(0), Waves.forJoiner(waves, Map.of("site", "rome"), 0));
+        assertEquals(Optional.empty(), Waves.forJoiner(waves, Map.of("site", "paris"), 4), "after the last wave: none");
+        assertEquals(Optional.of(0), Waves.forJoiner(null, Map.of(), 0));
     }
 
     @Test
