@@ -29,6 +29,7 @@ class EnrollmentBundleTest {
                 .body("serverUrl", equalTo("http://gateway-a.edge.test:8082"))
                 .body("trustAnchors.deviceTokenIssuer", equalTo("edgefleet-provisioning"))
                 .body("trustAnchors.deviceTokenJwks.keys[0].kty", equalTo("RSA"))
+                .body("trustAnchors.releaseSigningKeys", contains("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEpBv5JjKVAyNKYi6gL+4W0dmlCWPc85DrLwEWjsXZCnp4Mq24RaBJATZiV5AQPEusNCQaPuqOYy9uwTGRZw0YLg=="))
                 .extract();
 
         new TestDevice().enroll(bundle.path("enrollmentToken"), "edge-bundle-01").then().statusCode(201)
