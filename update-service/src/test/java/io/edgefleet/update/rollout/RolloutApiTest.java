@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.edgefleet.testsupport.TestTokens;
+import io.edgefleet.update.support.Fleet;
 import io.edgefleet.update.support.Rollouts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -51,6 +52,10 @@ class RolloutApiTest {
     @Test
     void aDraftIsChangedWithIfMatchAndEachActionFitsItsPhase() {
         String org = "org-" + UUID.randomUUID();
+        // One device in scope, whose command is never answered: started, the rollout stays running
+        // (an empty one completes at once, before it could be cancelled).
+        Fleet fleet = new Fleet(org);
+        fleet.awaitProjected(List.of(fleet.k3s("v1.30.4+k3s1", Map.of("site", "berlin"))));
         Rollouts rollouts = new Rollouts(org);
         String id = rollouts.create(RolloutWavesTest.spec("draft-one", null));
         String etag = given().auth().oauth2(rollouts.operator()).when().get("/api/v1/rollouts/{id}", id).then().statusCode(200)
