@@ -158,17 +158,8 @@ public class RolloutEngine {
         dispatcher.dispatch(rollout, null, budget(rollout, counts));
     }
 
-    /** How many units may be sent this tick: the engine's batch, the rollout's pacing and its concurrency. */
     private int budget(Rollout rollout, Map<String, Integer> counts) {
-        int budget = config.dispatchBatch();
-        RolloutSpec.Strategy strategy = rollout.spec.strategy();
-        if (strategy != null && strategy.dispatchesPerSecond() != null && strategy.dispatchesPerSecond() > 0) {
-            long perTick = Math.max(1, strategy.dispatchesPerSecond() * Math.max(1, config.tick().toMillis()) / 1000);
-            budget = (int) Math.min(budget, perTick);
-        }
-        if (strategy != null && strategy.concurrency() != null && strategy.concurrency() > 0) {
-            budget = Math.min(budget, strategy.concurrency() - counts.get(UnitState.DISPATCHED) - counts.get(UnitState.IN_PROGRESS));
-        }
-        return budget;
+        return DispatchBudget.of(rollout.spec.strategy(), counts.get(UnitState.DISPATCHED) + counts.get(UnitState.IN_PROGRESS),
+                config.dispatchBatch(), config.tick());
     }
 }
