@@ -103,22 +103,9 @@ public class EventConsumer {
             return;
         }
         String consumer = routes.consumer();
-        List<String> outcomes = new ArrayList<>(batch.size());
+        List<String> outcomes;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Set<String> claimed = claimed(consumer, batch);
-                readAhead(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    Decoded<?> decoded = batch.get(i);
-                    outcomes.add(tracing.consume(consumer, decoded.record(), () -> applyDecoded(decoded, claimed)));
-                    if ((i + 1) % WRITE_EVERY == 0) {
-                        // Written (in JDBC batches) and let go every so often: with hundreds of records in one
-                        // transaction, every query would otherwise flush and dirty-check all stored so far.
-                        entityManager.flush();
-                        entityManager.clear();
-                    }
-                }
-            });
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyBatch(consumer, batch));
         } catch (RuntimeException e) {
             batch.forEach(d -> consume(routes, d.record()));
             return;
@@ -126,6 +113,23 @@ public class EventConsumer {
         outcomes.forEach(outcome -> retries.count(consumer, outcome));
     }
 
+    /** Applies the batch in the caller's transaction; the outcome of each record, in order. */
+    private List<String> applyBatch(String consumer, List<Decoded<?>> batch) {
+        Set<String> claimed = claimed(consumer, batch);
+        readAhead(batch);
+        List<String> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Decoded<?> decoded = batch.get(i);
+            outcomes.add(tracing.consume(consumer, decoded.record(), () -> applyDecoded(decoded, claimed)));
+            if ((i + 1) % WRITE_EVERY == 0) {
+                // Written (in JDBC batches) and let go every so often: with hundreds of records in one
+                // transaction, every query would otherwise flush and dirty-check all stored so far.
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        return outcomes;
+    }
 
     /** A record ready to be applied in a batch. */
     private record Decoded<T>(ConsumerRecord<String, byte[]> record, CloudEvent event, EventRoutes.Route<T> route, T data) {
