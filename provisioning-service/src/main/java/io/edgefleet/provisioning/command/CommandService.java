@@ -126,7 +126,7 @@ public class CommandService {
      */
     @Transactional
     public List<Accepted> requestAll(String orgId, List<CommandRequest> requests) {
-        readAhead(requests.stream().map(CommandRequest::deviceId).filter(Objects::nonNull).toList(),
+        readAhead(orgId, requests.stream().map(CommandRequest::deviceId).filter(Objects::nonNull).toList(),
                 requests.stream().map(CommandRequest::idempotencyKey).filter(Objects::nonNull).toList());
         List<Accepted> accepted = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -146,14 +146,14 @@ public class CommandService {
      * of their idempotency keys are in use, in two queries ({@link RequestLookups}), so each request
      * of the batch does not query both on its own. Only reads; every request is still checked.
      */
-    public void readAhead(Collection<UUID> deviceIds, Collection<String> idempotencyKeys) {
+    public void readAhead(String orgId, Collection<UUID> deviceIds, Collection<String> idempotencyKeys) {
         Set<UUID> ids = Set.copyOf(deviceIds);
         Set<String> keys = Set.copyOf(idempotencyKeys);
         if (ids.isEmpty()) {
             return;
         }
-        lookups.read(ids, devices.list("deviceId in ?1", ids), keys, keys.isEmpty() ? List.of()
-                : commands.idempotencyKeysInUse(ids, keys));
+        lookups.read(ids, devices.list("orgId = ?1 and deviceId in ?2", orgId, ids), keys, keys.isEmpty() ? List.of()
+                : commands.idempotencyKeysInUse(orgId, ids, keys));
     }
 
     /** One check for the header, the body field and Kafka requests alike. */

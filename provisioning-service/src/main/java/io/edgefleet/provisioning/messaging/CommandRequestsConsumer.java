@@ -11,7 +11,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -50,29 +52,35 @@ public class CommandRequestsConsumer {
         consumer.consumeBatch(routes, polled);
     }
 
-    /** A poll's devices and keys in two queries; a request this cannot read is left to apply() to judge. */
-    private void readAhead(List<CommandRequested> requests) {
-        List<UUID> devices = new ArrayList<>(requests.size());
-        List<String> keys = new ArrayList<>(requests.size());
-        for (CommandRequested request : requests) {
+    /**
+     * A poll's devices and idempotency keys, two queries per organization; a request this cannot
+     * read is left to apply() to judge.
+     */
+    private void readAhead(List<EventRoutes.Received<CommandRequested>> requests) {
+        Map<String, List<UUID>> devices = new HashMap<>();
+        Map<String, List<String>> keys = new HashMap<>();
+        for (EventRoutes.Received<CommandRequested> request : requests) {
             try {
-                devices.add(UUID.fromString(request.deviceId()));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                continue;
-            }
-            if (request.idempotencyKey() != null) {
-                keys.add(request.idempotencyKey());
+                String org = request.event().requireOrg();
+                devices.computeIfAbsent(org, o -> new ArrayList<>()).add(UUID.fromString(request.data().deviceId()));
+                keys.computeIfAbsent(org, o -> new ArrayList<>()).add(idempotencyKey(request.event(), request.data()));
+            } catch (RuntimeException e) {
+                // No organization or no device id: not read ahead; apply() dead-letters it with the reason.
             }
         }
-        commands.readAhead(devices, keys);
+        devices.forEach((org, ids) -> commands.readAhead(org, ids, keys.get(org)));
+    }
+
+    /** Without an idempotency key the request's own event id identifies it, so its outcome can be matched. */
+    private static String idempotencyKey(CloudEvent event, CommandRequested request) {
+        return request.idempotencyKey() != null ? request.idempotencyKey() : event.id();
     }
 
     private void apply(CloudEvent event, CommandRequested request) {
         if (request.deviceId() == null) {
             throw new PoisonEventException("command request lacks deviceId");
         }
-        // Without an idempotency key the request's own event id identifies it, so its outcome can be matched.
-        String idempotencyKey = request.idempotencyKey() != null ? request.idempotencyKey() : event.id();
+        String idempotencyKey = idempotencyKey(event, request);
         commands.request(event.requireOrg(), new CommandService.CommandRequest(UUID.fromString(request.deviceId()),
                 request.type() == null ? null : request.type().wireName(), request.payload(),
                 request.ttlSeconds() == null ? null : Duration.ofSeconds(request.ttlSeconds()),

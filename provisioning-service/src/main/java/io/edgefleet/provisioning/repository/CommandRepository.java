@@ -24,11 +24,11 @@ public class CommandRepository implements PanacheRepositoryBase<Command, UUID> {
         return find("deviceId = ?1 and idempotencyKey = ?2", deviceId, key).firstResultOptional();
     }
 
-    /** The (device id, idempotency key) pairs among {@code deviceIds} × {@code keys} that name a command. */
-    public List<Object[]> idempotencyKeysInUse(Collection<UUID> deviceIds, Collection<String> keys) {
+    /** The (device id, idempotency key) pairs among {@code deviceIds} × {@code keys} that name a command of the organization. */
+    public List<Object[]> idempotencyKeysInUse(String orgId, Collection<UUID> deviceIds, Collection<String> keys) {
         return getEntityManager().createQuery("select c.deviceId, c.idempotencyKey from Command c "
-                + "where c.deviceId in :devices and c.idempotencyKey in :keys", Object[].class)
-                .setParameter("devices", deviceIds).setParameter("keys", keys).getResultList();
+                + "where c.orgId = :org and c.deviceId in :devices and c.idempotencyKey in :keys", Object[].class)
+                .setParameter("org", orgId).setParameter("devices", deviceIds).setParameter("keys", keys).getResultList();
     }
 
     public Optional<Command> findByClusterIdempotencyKey(String orgId, UUID clusterId, String key) {

@@ -162,7 +162,7 @@ public class EventConsumer {
     @SuppressWarnings("unchecked")
     private static <T> void readAheadOfRoute(List<Decoded<?>> records) {
         EventRoutes.Route<T> route = (EventRoutes.Route<T>) records.get(0).route();
-        route.reader().readAhead(records.stream().map(d -> (T) d.data()).toList());
+        route.reader().readAhead(records.stream().map(d -> new EventRoutes.Received<>(d.event(), (T) d.data())).toList());
     }
 
     /** The batch's inbox claims in one statement, rather than one per record. */

@@ -40,7 +40,11 @@ public final class EventRoutes {
      */
     @FunctionalInterface
     public interface BatchReader<T> {
-        void readAhead(List<T> data);
+        void readAhead(List<Received<T>> events);
+    }
+
+    /** An event of a batch with its decoded data, as a {@link BatchReader} sees it. */
+    public record Received<T>(CloudEvent event, T data) {
     }
 
     record Route<T>(EventType type, Class<T> dataType, boolean inbox, Handler<T> handler, BatchReader<T> reader) {
