@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,8 +52,7 @@ class FaultIT {
             assertEquals(0, count(stack, "provisioning", "SELECT count(*) FROM (SELECT idempotency_key FROM command "
                     + "WHERE idempotency_key LIKE 'fault-%' GROUP BY idempotency_key HAVING count(*) > 1) twice"),
                     "one command per accepted request");
-            Awaitility.await("telemetry saw every outcome").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> count(stack, "telemetry", "SELECT count(*) FROM command_outcome") >= result.accepted().size());
+            awaitOutcomes(stack, result.accepted().size());
             assertEquals(count(stack, "provisioning", "SELECT count(*) FROM command WHERE status IN ('SUCCEEDED', 'FAILED')"),
                     count(stack, "telemetry", "SELECT count(*) FROM command_outcome"), "each finished command counted once");
             assertEquals(0, count(stack, "telemetry", "SELECT count(*) FROM (SELECT device_id, metric, labels, ts FROM metric_sample "
@@ -60,6 +60,23 @@ class FaultIT {
             Awaitility.await("samples flow again").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> count(stack, "telemetry", "SELECT count(*) FROM metric_sample WHERE ts > now() - interval '20 seconds'") > 0);
             assertEquals(DEVICES, count(stack, "inventory", "SELECT count(*) FROM device"), "no device registered twice");
+        }
+    }
+
+    /**
+     * Telemetry counts outcomes from {@code fleet.commands.status}, which provisioning relays from its outbox; when it
+     * lags, the failure says how far each side got and what the two logs said about it, since the stack is gone after.
+     */
+    private static void awaitOutcomes(DevStack stack, int accepted) throws Exception {
+        String outcomes = "SELECT count(*) FROM command_outcome";
+        try {
+            Awaitility.await("telemetry saw every outcome").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(stack, "telemetry", outcomes) >= accepted);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("telemetry counted " + count(stack, "telemetry", outcomes) + " of " + accepted
+                    + " outcomes; provisioning's outbox holds " + count(stack, "provisioning", "SELECT count(*) FROM outbox_event")
+                    + " unsent events\ntelemetry:\n" + stack.logLines("telemetry", "WARN") + "\n" + stack.logLines("telemetry", "ERROR")
+                    + "\nprovisioning:\n" + stack.logLines("provisioning", "ERROR"), e);
         }
     }
 
