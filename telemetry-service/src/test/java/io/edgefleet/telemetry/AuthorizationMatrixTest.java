@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry;
 
+import io.edgefleet.testsupport.DeviceTokenKeys;
 import io.edgefleet.projection.ProjectedAuthorizationMatrix;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry;
 
+import io.edgefleet.testsupport.DeviceTokenKeys;
 import static io.restassured.RestAssured.given;
 
 import io.edgefleet.testsupport.TenantApi;

@@ -1,5 +1,6 @@
 package io.edgefleet.telemetry.alert;
 
+import io.edgefleet.revocations.RevocationListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * command, so redelivered or reordered events never move anything back and no inbox is needed.
  */
 @ApplicationScoped
-public class DeviceActivity {
+public class DeviceActivity implements RevocationListener {
 
     private final EntityManager entityManager;
 
@@ -32,6 +33,11 @@ public class DeviceActivity {
     public void gone(String orgId, UUID deviceId) {
         entityManager.createNativeQuery("DELETE FROM device_presence WHERE device_id = :d AND org_id = :o")
                 .setParameter("d", deviceId).setParameter("o", orgId).executeUpdate();
+    }
+
+    @Override
+    public void revoked(String orgId, UUID deviceId) {
+        gone(orgId, deviceId);
     }
 
     /** A finished command; a redelivered outcome is recorded once. */

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Ingest windows, retention and the revocation refresh (device tokens: edgefleet.device-tokens.*). */
+/** Ingest windows and retention (device tokens: edgefleet.device-tokens.*; revocations: edgefleet.device-revocations.*). */
 @ConfigMapping(prefix = "edgefleet.telemetry")
 public interface TelemetryConfig {
 
@@ -15,10 +15,6 @@ public interface TelemetryConfig {
     /** How old a sample may be: agents buffer while offline, but not forever. */
     @WithDefault("7d")
     Duration maxSampleAge();
-
-    /** How often each replica reloads revoked devices (read directly by the scheduler; declared to be validated). */
-    @WithDefault("5s")
-    Duration revocationRefresh();
 
     /** How long raw samples are kept; whole day partitions older than this are dropped. */
     @WithDefault("7d")

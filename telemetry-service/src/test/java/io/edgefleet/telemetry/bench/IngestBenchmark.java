@@ -2,7 +2,7 @@ package io.edgefleet.telemetry.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.edgefleet.telemetry.DeviceTokenKeys;
+import io.edgefleet.testsupport.DeviceTokenKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.events.EventType;
 import io.edgefleet.events.Topics;
-import io.edgefleet.telemetry.DeviceTokenKeys;
+import io.edgefleet.testsupport.DeviceTokenKeys;
 import io.edgefleet.testsupport.EventAssertions;
 import io.edgefleet.testsupport.KafkaTestClient;
 import io.edgefleet.testsupport.TestTokens;

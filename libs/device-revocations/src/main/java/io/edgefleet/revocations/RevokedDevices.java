@@ -1,4 +1,4 @@
-package io.edgefleet.telemetry.security;
+package io.edgefleet.revocations;
 
 import io.edgefleet.core.error.FleetException;
 import io.edgefleet.deviceauth.DeviceAuthErrorCode;
@@ -15,9 +15,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Devices whose credentials were revoked. One replica's consumer records each revocation in the
- * database; every replica reloads the set every few seconds, so a revoked device is refused by
- * all of them within seconds, before its last access token would have expired.
+ * Devices whose credentials were revoked, for a service whose device endpoints are not
+ * provisioning's own. One replica's consumer records each revocation in the database; every
+ * replica reloads the set every {@code edgefleet.device-revocations.refresh} (5 s), so a revoked
+ * device is refused by all of them within seconds, before its last access token would have expired.
  */
 @ApplicationScoped
 public class RevokedDevices implements DeviceRevocations {
@@ -44,7 +45,7 @@ public class RevokedDevices implements DeviceRevocations {
         revoked = union(revoked, deviceId);
     }
 
-    @Scheduled(every = "${edgefleet.telemetry.revocation-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${edgefleet.device-revocations.refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reload() {
         @SuppressWarnings("unchecked")
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> entityManager

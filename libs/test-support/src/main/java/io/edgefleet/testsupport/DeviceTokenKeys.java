@@ -1,6 +1,5 @@
-package io.edgefleet.telemetry;
+package io.edgefleet.testsupport;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +15,11 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 
 /**
- * Stands in for provisioning-service's signing key: a key pair made for this test run, its JWKS
- * in a file the service trusts (as offline trust anchors would be), and device tokens signed with it.
+ * Stands in for provisioning-service's signing key in a service with device endpoints: a key pair
+ * made for this test run, its JWKS in a file the service trusts (as offline trust anchors would
+ * be), and device tokens signed with it. A service registers it once with
+ * {@code @QuarkusTestResource(DeviceTokenKeys.class)} on a class of its own tests.
  */
-@QuarkusTestResource(DeviceTokenKeys.class)
 public class DeviceTokenKeys implements QuarkusTestResourceLifecycleManager {
 
     private static KeyPair keys;
@@ -35,7 +35,7 @@ public class DeviceTokenKeys implements QuarkusTestResourceLifecycleManager {
             Path file = Files.createTempFile("device-jwks", ".json");
             Files.writeString(file, new JsonWebKeySet(jwk).toJson());
             return Map.of("edgefleet.device-tokens.jwks", file.toUri().toString(),
-                    "edgefleet.telemetry.revocation-refresh", "1s");
+                    "edgefleet.device-revocations.refresh", "1s");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
