@@ -5,6 +5,7 @@ import io.edgefleet.events.agent.AgentReport;
 import io.edgefleet.events.audit.AuditRecorded;
 import io.edgefleet.events.commands.CommandRequested;
 import io.edgefleet.events.commands.CommandStatusChanged;
+import io.edgefleet.events.gitops.GitOpsComplianceChanged;
 import io.edgefleet.events.inventory.ClusterInventoryChanged;
 import io.edgefleet.events.inventory.DeviceConnectivityChanged;
 import io.edgefleet.events.inventory.DeviceDecommissioned;
@@ -78,6 +79,8 @@ public enum EventType {
     ROLLOUT_CHANGED("edgefleet.updates.rollout.changed.v1", Topics.UPDATE_EVENTS, RolloutChanged.class),
     ROLLOUT_DEVICE_RESULT("edgefleet.updates.device.result.v1", Topics.UPDATE_EVENTS, RolloutDeviceResult.class),
 
+    GITOPS_COMPLIANCE_CHANGED("edgefleet.gitops.compliance.changed.v1", Topics.GITOPS_STATUS, GitOpsComplianceChanged.class),
+
     /** Published by every service (libs/audit), in the transaction of the change it records. */
     AUDIT_RECORDED("edgefleet.audit.recorded.v1", Topics.AUDIT_EVENTS, AuditRecorded.class);
 
@@ -122,6 +125,7 @@ public enum EventType {
             case TELEMETRY_BATCH, ALERT_FIRING, ALERT_RESOLVED, ALERT_ACKNOWLEDGED -> "telemetry-service";
             case COMPLIANCE_CHANGED, DENY_RULE -> "policy-service";
             case ROLLOUT_CHANGED, ROLLOUT_DEVICE_RESULT -> "update-service";
+            case GITOPS_COMPLIANCE_CHANGED -> "gitops-service";
             case AUDIT_RECORDED -> EVERY_SERVICE;
         };
     }

@@ -27,6 +27,8 @@ public final class Topics {
      */
     public static final String POLICY_RULES = "fleet.policy.rules";
     public static final String UPDATE_EVENTS = "fleet.updates.events";
+    /** GitOps compliance per cluster and configuration (gitops-service). */
+    public static final String GITOPS_STATUS = "fleet.gitops.status";
     public static final String EXTERNAL_DEVICES = "fleet.external.devices";
     /** Who did what: one {@code edgefleet.audit.recorded.v1} per action, from every service. */
     public static final String AUDIT_EVENTS = "fleet.audit.events";
@@ -39,7 +41,7 @@ public final class Topics {
     /** Every topic EdgeFleet's services publish or consume, so each exists before its first event. */
     public static final java.util.List<String> ALL = java.util.List.of(INVENTORY_EVENTS, INVENTORY_DEVICES, PROVISIONING_EVENTS,
             COMMAND_REQUESTS, COMMAND_STATUS, AGENT_REPORTS, TELEMETRY_SAMPLES, TELEMETRY_ALERTS, POLICY_COMPLIANCE, POLICY_RULES,
-            UPDATE_EVENTS, EXTERNAL_DEVICES, AUDIT_EVENTS);
+            UPDATE_EVENTS, GITOPS_STATUS, EXTERNAL_DEVICES, AUDIT_EVENTS);
 
     /** Topics that keep the latest record per key ({@code cleanup.policy=compact}) instead of a history. */
     public static final java.util.Set<String> COMPACTED = java.util.Set.of(INVENTORY_DEVICES, POLICY_RULES);

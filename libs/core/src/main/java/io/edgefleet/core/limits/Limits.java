@@ -66,6 +66,8 @@ public final class Limits {
     public static final int ROLLOUT_WAVES = 20;
     /** Conditions of one kind (assignments, alert severities) a rollout's gates name. */
     public static final int ROLLOUT_GATES = 20;
+    /** Kustomizations of one GitOps configuration (and the dependencies of one of them). */
+    public static final int KUSTOMIZATIONS = 16;
     /** Kubernetes manifests (YAML or JSON text) in one apply or delete command. */
     public static final int MANIFESTS = 256 * 1_024;
     /**

@@ -19,7 +19,12 @@ public enum CommandType {
     COLLECT_DIAGNOSTICS("collect-diagnostics", Scope.MACHINE),
     RESTART_AGENT("restart-agent", Scope.MACHINE),
     /** Installs another agent version; the agent verifies the artifact's signature against its trust bundle first. */
-    UPDATE_AGENT("update-agent", Scope.MACHINE);
+    UPDATE_AGENT("update-agent", Scope.MACHINE),
+    /**
+     * Fetch the machine's GitOps configurations now: gitops-service's nudge when they changed. The
+     * configurations (and their credentials) are fetched from gitops-service, never carried here.
+     */
+    SYNC_CONFIGURATIONS("sync-configurations", Scope.MACHINE);
 
     /**
      * What a command acts on. A {@code cluster} command acts on the cluster as a whole: sent to

@@ -1,0 +1,84 @@
+package io.edgefleet.gitops.delivery;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.edgefleet.events.EventType;
+import io.edgefleet.events.commands.CommandRequested;
+import io.edgefleet.events.commands.CommandType;
+import io.edgefleet.gitops.compliance.ComplianceStore;
+import io.edgefleet.gitops.config.GitOpsConfig;
+import io.edgefleet.gitops.configuration.Configuration;
+import io.edgefleet.messaging.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tells due machines, at most {@code edgefleet.gitops.nudges-per-second} a second, that their
+ * configurations changed: a {@code sync-configurations} command through the outbox (the agent
+ * then fetches its set), only when the set's fingerprint differs from the one the machine was
+ * last told of or fetched. Several replicas share the queue (rows locked, skipped when taken). The
+ * request carries no idempotency key: its event id already makes a redelivery harmless, and a set
+ * that changes back to an earlier fingerprint must be told again.
+ */
+@ApplicationScoped
+public class DeliveryNudges {
+
+    private final EntityManager entityManager;
+    private final DesiredSets sets;
+    private final ComplianceStore compliance;
+    private final Outbox outbox;
+    private final GitOpsConfig config;
+    private final Clock clock;
+
+    public DeliveryNudges(EntityManager entityManager, DesiredSets sets, ComplianceStore compliance, Outbox outbox,
+                          GitOpsConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.sets = sets;
+        this.compliance = compliance;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        QuarkusTransaction.requiringNew().run(this::nudgeDue);
+    }
+
+    /** One second's worth of due machines; how many were told. */
+    int nudgeDue() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = entityManager.createNativeQuery("SELECT device_id, org_id, announced FROM gitops_delivery "
+                        + "WHERE due_at IS NOT NULL ORDER BY due_at LIMIT :n FOR UPDATE SKIP LOCKED")
+                .setParameter("n", config.nudgesPerSecond()).getResultList();
+        Map<String, List<Configuration>> configurations = new HashMap<>();
+        int told = 0;
+        for (Object[] row : due) {
+            UUID device = (UUID) row[0];
+            String org = (String) row[1];
+            Optional<DesiredSets.Desired> desired = sets.of(org, device, configurations.computeIfAbsent(org, sets::configurations), false);
+            String fingerprint = desired.map(d -> d.set().fingerprint()).orElse(null);
+            desired.ifPresent(d -> compliance.reconcile(org, d));
+            boolean tell = fingerprint != null && !fingerprint.equals(row[2]);
+            if (tell) {
+                outbox.record(EventType.COMMAND_REQUESTED, org, device.toString(), new CommandRequested(device.toString(),
+                        CommandType.SYNC_CONFIGURATIONS, JsonNodeFactory.instance.objectNode(), config.nudgeTtl().toSeconds(),
+                        null, "gitops-service"));
+                told++;
+            }
+            entityManager.createNativeQuery("UPDATE gitops_delivery SET due_at = NULL, announced = COALESCE(:f, announced), "
+                            + "announced_at = CASE WHEN :tell THEN :now ELSE announced_at END WHERE device_id = :d")
+                    .setParameter("f", tell ? fingerprint : null).setParameter("tell", tell)
+                    .setParameter("now", OffsetDateTime.now(clock)).setParameter("d", device).executeUpdate();
+        }
+        return told;
+    }
+}

@@ -1,0 +1,2 @@
+/** gitops-service: GitOps configurations (Flux sources and kustomizations), their delivery to devices, compliance. */
+package io.edgefleet.gitops;
