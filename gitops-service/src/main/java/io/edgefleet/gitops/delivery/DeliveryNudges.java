@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeliveryNudges {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryNudges.class);
 
     private final EntityManager entityManager;
     private final DesiredSets sets;
@@ -50,35 +53,61 @@ public class DeliveryNudges {
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        QuarkusTransaction.requiringNew().run(this::nudgeDue);
+        nudgeDue();
     }
 
-    /** One second's worth of due machines; how many were told. */
+    /**
+     * One second's worth of due machines, each in its own transaction: a machine whose set cannot
+     * be computed or told is logged and put back for a minute, and the others are told.
+     *
+     * @return how many were told
+     */
     int nudgeDue() {
         @SuppressWarnings("unchecked")
-        List<Object[]> due = entityManager.createNativeQuery("SELECT device_id, org_id, announced FROM gitops_delivery "
-                        + "WHERE due_at IS NOT NULL ORDER BY due_at LIMIT :n FOR UPDATE SKIP LOCKED")
-                .setParameter("n", config.nudgesPerSecond()).getResultList();
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("SELECT device_id FROM "
+                + "gitops_delivery WHERE due_at IS NOT NULL ORDER BY due_at LIMIT :n", UUID.class)
+                .setParameter("n", config.nudgesPerSecond()).getResultList());
         Map<String, List<Configuration>> configurations = new HashMap<>();
         int told = 0;
-        for (Object[] row : due) {
-            UUID device = (UUID) row[0];
-            String org = (String) row[1];
-            Optional<DesiredSets.Desired> desired = sets.of(org, device, configurations.computeIfAbsent(org, sets::configurations), false);
-            String fingerprint = desired.map(d -> d.set().fingerprint()).orElse(null);
-            desired.ifPresent(d -> compliance.reconcile(org, d));
-            boolean tell = fingerprint != null && !fingerprint.equals(row[2]);
-            if (tell) {
-                outbox.record(EventType.COMMAND_REQUESTED, org, device.toString(), new CommandRequested(device.toString(),
-                        CommandType.SYNC_CONFIGURATIONS, JsonNodeFactory.instance.objectNode(), config.nudgeTtl().toSeconds(),
-                        null, "gitops-service"));
-                told++;
+        for (UUID device : due) {
+            try {
+                told += QuarkusTransaction.requiringNew().call(() -> nudge(device, configurations)) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "machine %s could not be told of its GitOps configurations; trying again in a minute", device);
+                configurations.clear();
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                                "UPDATE gitops_delivery SET due_at = :later WHERE device_id = :d")
+                        .setParameter("later", OffsetDateTime.now(clock).plusMinutes(1)).setParameter("d", device).executeUpdate());
             }
-            entityManager.createNativeQuery("UPDATE gitops_delivery SET due_at = NULL, announced = COALESCE(:f, announced), "
-                            + "announced_at = CASE WHEN :tell THEN :now ELSE announced_at END WHERE device_id = :d")
-                    .setParameter("f", tell ? fingerprint : null).setParameter("tell", tell)
-                    .setParameter("now", OffsetDateTime.now(clock)).setParameter("d", device).executeUpdate();
         }
         return told;
+    }
+
+    /** Tells the machine when its set moved; false when it was taken by another replica or had nothing new. */
+    private boolean nudge(UUID device, Map<String, List<Configuration>> configurations) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT org_id, announced FROM gitops_delivery WHERE device_id = :d "
+                + "AND due_at IS NOT NULL FOR UPDATE SKIP LOCKED").setParameter("d", device).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        String org = (String) rows.get(0)[0];
+        String announced = (String) rows.get(0)[1];
+        Optional<DesiredSets.Desired> desired = sets.of(org, device, configurations.computeIfAbsent(org, sets::configurations), false);
+        String fingerprint = desired.map(d -> d.set().fingerprint()).orElse(null);
+        desired.ifPresent(d -> compliance.reconcile(org, d));
+        // A machine that never held anything and still holds nothing has nothing to be told.
+        boolean nothingYet = announced == null && desired.map(d -> d.set().configurations().isEmpty()).orElse(true);
+        boolean tell = fingerprint != null && !fingerprint.equals(announced) && !nothingYet;
+        if (tell) {
+            outbox.record(EventType.COMMAND_REQUESTED, org, device.toString(), new CommandRequested(device.toString(),
+                    CommandType.SYNC_CONFIGURATIONS, JsonNodeFactory.instance.objectNode().put("fingerprint", fingerprint),
+                    config.nudgeTtl().toSeconds(), null, "gitops-service"));
+        }
+        entityManager.createNativeQuery("UPDATE gitops_delivery SET due_at = NULL, announced = COALESCE(:f, announced), "
+                        + "announced_at = CASE WHEN :tell THEN :now ELSE announced_at END WHERE device_id = :d")
+                .setParameter("f", fingerprint).setParameter("tell", tell)
+                .setParameter("now", OffsetDateTime.now(clock)).setParameter("d", device).executeUpdate();
+        return tell;
     }
 }
