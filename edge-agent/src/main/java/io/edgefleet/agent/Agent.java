@@ -14,6 +14,8 @@ import io.edgefleet.agent.commands.UpgradeHook;
 import io.edgefleet.agent.connection.Backoff;
 import io.edgefleet.agent.connection.Gateways;
 import io.edgefleet.agent.connection.ProvisioningClient;
+import io.edgefleet.agent.gitops.GitOpsClient;
+import io.edgefleet.agent.gitops.GitOpsSync;
 import io.edgefleet.agent.identity.DeviceKeys;
 import io.edgefleet.agent.identity.StateStore;
 import io.edgefleet.agent.telemetry.TelemetryBuffer;
@@ -51,6 +53,7 @@ public class Agent implements AgentControl, AgentSession.Events {
     private final InventoryReports reports;
     private final TelemetryBuffer telemetryBuffer;
     private final TelemetrySender telemetry;
+    private final GitOpsSync gitops;
     private final Clock clock = Clock.systemUTC();
     private volatile ScheduledFuture<?> telemetryTicks;
     private volatile boolean running;
@@ -81,13 +84,16 @@ public class Agent implements AgentControl, AgentSession.Events {
         this.telemetryBuffer = telemetry;
         this.telemetry = config.telemetryUrl() == null ? null
                 : new TelemetrySender(cluster, telemetry, http, config.telemetryUrl(), enrollment::accessToken, json, journal);
+        this.gitops = config.gitopsUrl() == null ? null : new GitOpsSync(cluster,
+                new GitOpsClient(http, config.gitopsUrl(), enrollment::accessToken, json), journal, json);
     }
 
     public void start() {
         running = true;
         journal.step("starting", "version", config.agentVersion(), "protocol", config.protocolVersion(),
                 "gateways", String.join(",", config.gateways().stream().map(URI::toString).toList()),
-                "telemetry", config.telemetryUrl() == null ? "off" : config.telemetryUrl());
+                "telemetry", config.telemetryUrl() == null ? "off" : config.telemetryUrl(),
+                "gitops", config.gitopsUrl() == null ? "off" : config.gitopsUrl());
         journal.phase(Phase.STARTING, "reason", null);
         workers.execute(this::checkCluster);
         if (telemetry != null) {
@@ -156,11 +162,17 @@ public class Agent implements AgentControl, AgentSession.Events {
         }
     }
 
-    /** A new session: a heartbeat with the full report (the server may have missed the last one). */
+    /**
+     * A new session: a heartbeat with the full report (the server may have missed the last one),
+     * and the configurations fetched afresh (a nudge may have been missed while away).
+     */
     @Override
     public void opened() {
         reports.reset();
         heartbeat();
+        if (gitops != null) {
+            workers.execute(this::fetchConfigurations);
+        }
     }
 
     @Override
@@ -169,6 +181,18 @@ public class Agent implements AgentControl, AgentSession.Events {
         journal.record("lastHeartbeatAt", clock.instant().toString(),
                 "telemetryQueued", telemetry == null ? null : telemetryBuffer.size());
         report();
+        if (gitops != null) {
+            workers.execute(gitops::tick);
+        }
+    }
+
+    private void fetchConfigurations() {
+        try {
+            gitops.sync(null);
+        } catch (Exception e) {
+            // The next connect or nudge fetches again; meanwhile heartbeats keep the set held.
+            journal.trouble("configurations-fetch-failed", "reason", describe(e));
+        }
     }
 
     @Override
@@ -234,6 +258,14 @@ public class Agent implements AgentControl, AgentSession.Events {
         provisioning.rotateKey(enrollment.accessToken(), fresh.publicKeyPem(), fresh.assertion(deviceId));
         state.saveKeys(fresh);
         journal.step("credentials-rotated", "device", deviceId);
+    }
+
+    @Override
+    public JsonNode syncConfigurations(String fingerprint) throws Exception {
+        if (gitops == null) {
+            throw new IllegalStateException("this agent has no gitops-service URL (the bundle's gitopsUrl or --gitops-url)");
+        }
+        return gitops.sync(fingerprint);
     }
 
     @Override

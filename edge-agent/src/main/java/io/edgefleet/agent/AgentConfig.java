@@ -19,10 +19,12 @@ import java.util.List;
  * @param machine what the agent reports about its machine beyond the cluster
  * @param releaseKeys the trust bundle's release signing keys (base64 EC public keys); none: agent updates are refused
  * @param releaseStaging where verified agent releases are written for the hook to install
+ * @param gitopsUrl gitops-service's URL, or null: the agent holds no GitOps configurations
  */
 public record AgentConfig(List<URI> gateways, String enrollmentToken, Duration heartbeatInterval, String agentVersion,
                           DeviceFacts host, Duration upgradeVerifyTimeout, URI telemetryUrl, Duration telemetryInterval,
-                          String protocolVersion, MachineSettings machine, List<String> releaseKeys, Path releaseStaging) {
+                          String protocolVersion, MachineSettings machine, List<String> releaseKeys, Path releaseStaging,
+                          URI gitopsUrl) {
 
     public AgentConfig {
         gateways = List.copyOf(gateways);
@@ -37,6 +39,6 @@ public record AgentConfig(List<URI> gateways, String enrollmentToken, Duration h
                        DeviceFacts host, Duration upgradeVerifyTimeout, URI telemetryUrl, Duration telemetryInterval,
                        String protocolVersion, MachineSettings machine) {
         this(gateways, enrollmentToken, heartbeatInterval, agentVersion, host, upgradeVerifyTimeout, telemetryUrl,
-                telemetryInterval, protocolVersion, machine, List.of(), null);
+                telemetryInterval, protocolVersion, machine, List.of(), null, null);
     }
 }

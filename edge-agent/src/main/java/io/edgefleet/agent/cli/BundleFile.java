@@ -27,7 +27,7 @@ final class BundleFile {
             Bundle bundle = JSON.readValue(file.toFile(), Bundle.class);
             // A bundle of the first format named one server; read it as one gateway.
             if ((bundle.gatewayUrls() == null || bundle.gatewayUrls().isEmpty()) && bundle.serverUrl() != null) {
-                bundle = Bundle.of(List.of(bundle.serverUrl()), bundle.telemetryUrl(), bundle.enrollmentToken(), bundle.tokenId(),
+                bundle = Bundle.of(List.of(bundle.serverUrl()), bundle.telemetryUrl(), bundle.gitopsUrl(), bundle.enrollmentToken(), bundle.tokenId(),
                         bundle.expiresAt(), bundle.trustAnchors());
             }
             if (bundle.gatewayUrls() == null || bundle.gatewayUrls().isEmpty()) {

@@ -46,6 +46,9 @@ public class RunCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--telemetry-url", description = "telemetry-service URL, instead of the bundle's")
     URI telemetryUrl;
 
+    @CommandLine.Option(names = "--gitops-url", description = "gitops-service URL, instead of the bundle's")
+    URI gitopsUrl;
+
     @CommandLine.Mixin
     AgentOptions options;
 
@@ -71,7 +74,7 @@ public class RunCommand implements Callable<Integer> {
                 Duration.ofMinutes(10), telemetry(settings, bundle), Duration.ofSeconds(or(settings.telemetrySeconds(), 60)),
                 AgentProtocol.CURRENT, new MachineSettings(settings.labels(), timeZone, settings.network()),
                 bundle == null || bundle.trustAnchors() == null ? List.of() : bundle.trustAnchors().releaseSigningKeys(),
-                stateDir.resolve("releases"));
+                stateDir.resolve("releases"), gitopsUrl != null ? gitopsUrl : bundle == null ? null : bundle.gitopsUrl());
         Agent agent = new Agent(agentConfig, new DirectoryStateStore(stateDir),
                 new KubernetesClusterAccess(LocalCluster.client(kubeconfig), host, nodes),
                 new ScriptUpgradeHook(rooted(settings.upgradeHook()), 60),

@@ -57,6 +57,9 @@ public class SimulateCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--telemetry-url", description = "telemetry-service URL (none: no telemetry)")
     URI telemetryUrl;
 
+    @CommandLine.Option(names = "--gitops-url", description = "gitops-service URL (none: no GitOps configurations)")
+    URI gitopsUrl;
+
     @CommandLine.Option(names = "--telemetry-seconds", defaultValue = "60")
     int telemetrySeconds;
 
@@ -73,7 +76,7 @@ public class SimulateCommand implements Callable<Integer> {
         try (FleetSimulator fleet = new FleetSimulator(new FleetSimulator.Options(devices, servers, token,
                 Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(upgradeSeconds), "sim", System.nanoTime(), telemetryUrl,
                 Duration.ofSeconds(telemetrySeconds), machinesPerCluster, new FleetSimulator.Faults(failureRate, slowShare,
-                offlineShare, Duration.ofSeconds(churnSeconds)), releaseKeys)).start()) {
+                offlineShare, Duration.ofSeconds(churnSeconds)), releaseKeys, gitopsUrl)).start()) {
             long deadline = durationSeconds == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + durationSeconds * 1000L;
             long reported = -1;
             while (System.currentTimeMillis() < deadline) {

@@ -1,5 +1,6 @@
 package io.edgefleet.agent.cluster;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,4 +27,13 @@ public interface ClusterAccess {
 
     /** Current metric samples: per-node CPU, memory and disk use, pod counts, ready nodes. */
     List<TelemetryBatch.Sample> telemetry(Instant now);
+
+    /** The agent's Flux objects in {@code flux-system} and their state; {@link FluxState#notInstalled()} without Flux's CRDs. */
+    FluxState flux();
+
+    /** Server-side applies Flux objects (sources, Kustomizations, their Secrets), each naming its namespace. */
+    void applyFlux(List<ObjectNode> objects);
+
+    /** Deletes these of the agent's Flux objects; those already gone are skipped. */
+    void deleteFlux(List<FluxState.FluxObject> objects);
 }

@@ -1,5 +1,6 @@
 package io.edgefleet.agent.cluster;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -28,12 +29,14 @@ public class KubernetesClusterAccess implements ClusterAccess {
     private final KubernetesClient client;
     private final String clusterName;
     private final MachineNodes machineNodes;
+    private final FluxResources flux;
 
     /** @param machineNodes which of the cluster's nodes are this machine's */
     public KubernetesClusterAccess(KubernetesClient client, String clusterName, MachineNodes machineNodes) {
         this.client = client;
         this.clusterName = clusterName;
         this.machineNodes = machineNodes;
+        this.flux = new FluxResources(client, FIELD_MANAGER);
     }
 
     /** Throws {@link ClusterUnreachableException} naming the API server when it does not answer. */
@@ -89,6 +92,21 @@ public class KubernetesClusterAccess implements ClusterAccess {
             var resource = namespace == null ? client.resource(object) : client.resource(object).inNamespace(namespace);
             return !resource.delete().isEmpty();
         }).map(KubernetesClusterAccess::describe).toList();
+    }
+
+    @Override
+    public FluxState flux() {
+        return flux.state();
+    }
+
+    @Override
+    public void applyFlux(List<ObjectNode> objects) {
+        flux.apply(objects);
+    }
+
+    @Override
+    public void deleteFlux(List<FluxState.FluxObject> objects) {
+        flux.delete(objects);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ public class SimulatedCluster {
     private final String name;
     private final Shape shape;
     private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final SimulatedFlux flux = new SimulatedFlux(Clock.systemUTC(), Duration.ofSeconds(2));
 
     public SimulatedCluster(String name, Shape shape) {
         this.name = name;
@@ -56,6 +59,11 @@ public class SimulatedCluster {
     /** The version a new machine of this cluster starts with. */
     public String initialVersion() {
         return shape == Shape.K3S_SINGLE_MACHINE ? "v1.30.4+k3s1" : "v1.30.4";
+    }
+
+    /** The cluster's Flux, shared by its machines like everything else on the cluster. */
+    public SimulatedFlux flux() {
+        return flux;
     }
 
     int objectCount() {

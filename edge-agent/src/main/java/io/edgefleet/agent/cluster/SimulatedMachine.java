@@ -1,5 +1,6 @@
 package io.edgefleet.agent.cluster;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.events.telemetry.TelemetryBatch;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,21 @@ public class SimulatedMachine implements ClusterAccess {
     @Override
     public List<String> delete(String manifests, String namespace) {
         return cluster.delete(manifests, namespace);
+    }
+
+    @Override
+    public FluxState flux() {
+        return cluster.flux().state();
+    }
+
+    @Override
+    public void applyFlux(List<ObjectNode> objects) {
+        cluster.flux().apply(objects);
+    }
+
+    @Override
+    public void deleteFlux(List<FluxState.FluxObject> objects) {
+        cluster.flux().delete(objects);
     }
 
     @Override

@@ -8,4 +8,10 @@ public interface AgentControl {
 
     /** Closes the session and starts over, as a restarted agent would. */
     void restart();
+
+    /**
+     * Fetches the machine's GitOps configurations unless it holds {@code fingerprint} already,
+     * and brings the cluster's Flux objects onto them; says what it did.
+     */
+    com.fasterxml.jackson.databind.JsonNode syncConfigurations(String fingerprint) throws Exception;
 }

@@ -51,6 +51,7 @@ public class CommandExecutor {
                     yield Outcome.success(json.createObjectNode().put("version", release.version()).put("verified", true)
                             .put("restarting", true));
                 }
+                case "sync-configurations" -> Outcome.success(control.syncConfigurations(payload.path("fingerprint").asText(null)));
                 case "restart-agent" -> {
                     control.restart();
                     yield Outcome.success(json.createObjectNode().put("restarting", true));

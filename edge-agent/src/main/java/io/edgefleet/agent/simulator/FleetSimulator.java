@@ -36,10 +36,12 @@ public class FleetSimulator implements AutoCloseable {
      *
      * @param machinesPerCluster machines of each multi-machine cluster (2 to 15)
      * @param releaseKeys release signing keys the agents trust (base64 EC public keys); none: they refuse agent updates
+     * @param gitopsUrl gitops-service's URL; none: the agents hold no GitOps configurations
      */
     public record Options(int devices, List<URI> gateways, String enrollmentToken, Duration heartbeat,
                           Duration upgradeDuration, String namePrefix, long seed, URI telemetryUrl,
-                          Duration telemetryInterval, int machinesPerCluster, Faults faults, List<String> releaseKeys) {
+                          Duration telemetryInterval, int machinesPerCluster, Faults faults, List<String> releaseKeys,
+                          URI gitopsUrl) {
 
         public Options {
             releaseKeys = releaseKeys == null ? List.of() : List.copyOf(releaseKeys);
@@ -48,17 +50,22 @@ public class FleetSimulator implements AutoCloseable {
         /** A fleet of {@code devices} without faults, heartbeating every 30 s, without telemetry. */
         public static Options of(int devices, URI gateway, String enrollmentToken) {
             return new Options(devices, List.of(gateway), enrollmentToken, Duration.ofSeconds(30), Duration.ofMillis(500),
-                    "sim", 42, null, Duration.ofMinutes(1), 3, Faults.NONE, List.of());
+                    "sim", 42, null, Duration.ofMinutes(1), 3, Faults.NONE, List.of(), null);
         }
 
         public Options withFaults(Faults injected) {
             return new Options(devices, gateways, enrollmentToken, heartbeat, upgradeDuration, namePrefix, seed,
-                    telemetryUrl, telemetryInterval, machinesPerCluster, injected, releaseKeys);
+                    telemetryUrl, telemetryInterval, machinesPerCluster, injected, releaseKeys, gitopsUrl);
         }
 
         public Options withReleaseKeys(List<String> keys) {
             return new Options(devices, gateways, enrollmentToken, heartbeat, upgradeDuration, namePrefix, seed,
-                    telemetryUrl, telemetryInterval, machinesPerCluster, faults, keys);
+                    telemetryUrl, telemetryInterval, machinesPerCluster, faults, keys, gitopsUrl);
+        }
+
+        public Options withGitops(URI url) {
+            return new Options(devices, gateways, enrollmentToken, heartbeat, upgradeDuration, namePrefix, seed,
+                    telemetryUrl, telemetryInterval, machinesPerCluster, faults, releaseKeys, url);
         }
     }
 
@@ -113,7 +120,8 @@ public class FleetSimulator implements AutoCloseable {
         Duration upgrade = machine.slow() ? options.upgradeDuration().multipliedBy(5) : options.upgradeDuration();
         AgentConfig config = new AgentConfig(options.gateways(), options.enrollmentToken(), options.heartbeat(),
                 version, host(machine.access(), version), upgrade.plusSeconds(5), options.telemetryUrl(),
-                options.telemetryInterval(), AgentProtocol.CURRENT, machine.settings(), options.releaseKeys(), null);
+                options.telemetryInterval(), AgentProtocol.CURRENT, machine.settings(), options.releaseKeys(), null,
+                options.gitopsUrl());
         // An agent update restarts the machine's agent as the new version, as a host's service manager would.
         Consumer<String> restartAs = next -> scheduler.schedule(() -> replace(index, next, state), 500, TimeUnit.MILLISECONDS);
         return new Agent(config, state, machine.access(), new SimulatedUpgradeHook(machine.access(), upgrade,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.agent.commands.AgentControl;
+import io.edgefleet.agent.testing.IdleAgentControl;
 import io.edgefleet.agent.commands.AgentReleases;
 import io.edgefleet.agent.commands.CommandExecutor;
 import io.edgefleet.agent.commands.Outcome;
@@ -151,15 +152,7 @@ class KubernetesClusterAccessTest {
     }
 
     private CommandExecutor executor(UpgradeHook hook) {
-        AgentControl control = new AgentControl() {
-            @Override
-            public void rotateCredentials() {
-            }
-
-            @Override
-            public void restart() {
-            }
-        };
+        AgentControl control = new IdleAgentControl();
         return new CommandExecutor(cluster, hook, control, new ObjectMapper(), Duration.ofMillis(300),
                 new AgentReleases(List.of(), HttpClient.newHttpClient(), Path.of("target", "releases")));
     }

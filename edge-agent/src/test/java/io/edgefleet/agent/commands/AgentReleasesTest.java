@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.edgefleet.agent.cluster.SimulatedCluster;
 import io.edgefleet.agent.cluster.SimulatedMachine;
 import io.edgefleet.agent.simulator.SimulatedUpgradeHook;
+import io.edgefleet.agent.testing.IdleAgentControl;
 import io.edgefleet.events.agent.AgentMessage;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -89,15 +90,7 @@ class AgentReleasesTest {
     private CommandExecutor executor(List<String> keys) {
         SimulatedMachine machine = new SimulatedMachine(new SimulatedCluster("c", SimulatedCluster.Shape.K3S_SINGLE_MACHINE),
                 "m", true, new Random(1));
-        AgentControl control = new AgentControl() {
-            @Override
-            public void rotateCredentials() {
-            }
-
-            @Override
-            public void restart() {
-            }
-        };
+        AgentControl control = new IdleAgentControl();
         return new CommandExecutor(machine, new SimulatedUpgradeHook(machine, Duration.ZERO, false, installed::add), control,
                 JSON, Duration.ofSeconds(1), new AgentReleases(keys, HttpClient.newHttpClient(), dir.resolve("staging")));
     }

@@ -231,7 +231,7 @@ class AgentIT {
                 Duration.ofSeconds(30), "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(),
                 "Windows 11 IoT Enterprise", "10.0", new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"),
                 Duration.ofSeconds(5), telemetryUrl, Duration.ofMillis(300), protocol,
-                new MachineSettings(Map.of("site", "berlin"), "Europe/Berlin", null));
+                new MachineSettings(Map.of("site", "berlin"), "Europe/Berlin", null), List.of(), null, null);
         SimulatedMachine sim = cluster instanceof SimulatedMachine s ? s : cluster();
         return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, false, version -> { }), buffer,
                 HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
@@ -300,6 +300,21 @@ class AgentIT {
         @Override
         public List<io.edgefleet.events.telemetry.TelemetryBatch.Sample> telemetry(java.time.Instant now) {
             return delegate.telemetry(now);
+        }
+
+        @Override
+        public io.edgefleet.agent.cluster.FluxState flux() {
+            return delegate.flux();
+        }
+
+        @Override
+        public void applyFlux(List<com.fasterxml.jackson.databind.node.ObjectNode> objects) {
+            delegate.applyFlux(objects);
+        }
+
+        @Override
+        public void deleteFlux(List<io.edgefleet.agent.cluster.FluxState.FluxObject> objects) {
+            delegate.deleteFlux(objects);
         }
     }
 }

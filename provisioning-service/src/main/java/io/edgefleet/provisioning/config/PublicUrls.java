@@ -21,4 +21,7 @@ public interface PublicUrls {
 
     /** Telemetry ingest (telemetry-service) as devices reach it; without it agents send no telemetry. */
     Optional<URI> telemetry();
+
+    /** gitops-service's device API as devices reach it; without it agents hold no GitOps configurations. */
+    Optional<URI> gitops();
 }

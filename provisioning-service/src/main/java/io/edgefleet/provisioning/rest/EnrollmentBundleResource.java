@@ -70,7 +70,7 @@ public class EnrollmentBundleResource {
                 "set edgefleet.public-url.gateway to the gateway URL(s) devices reach; bundles never carry a guessed address"));
         EnrollmentTokenService.CreatedToken created = tokens.create(org.id(), org.actor(),
                 EnrollmentTokenResource.toNewToken(request));
-        Bundle bundle = Bundle.of(gateways, publicUrls.telemetry().orElse(null), created.secret(),
+        Bundle bundle = Bundle.of(gateways, publicUrls.telemetry().orElse(null), publicUrls.gitops().orElse(null), created.secret(),
                 created.token().id.toString(), created.token().expiresAt, new Bundle.TrustAnchors(deviceTokens.issuer(), jwks(),
                 config.releaseSigningKeys().orElse(List.of())));
         return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, bundle).type(MediaType.APPLICATION_JSON)

@@ -26,6 +26,7 @@ class EnrollmentBundleTest {
                 .body("format", equalTo("edgefleet.bundle.v2"))
                 .body("gatewayUrls", contains("http://gateway-a.edge.test:8082", "http://gateway-b.edge.test:8082"))
                 .body("telemetryUrl", equalTo("http://telemetry.edge.test:8085"))
+                .body("gitopsUrl", equalTo("http://gitops.edge.test:8086"))
                 .body("serverUrl", equalTo("http://gateway-a.edge.test:8082"))
                 .body("trustAnchors.deviceTokenIssuer", equalTo("edgefleet-provisioning"))
                 .body("trustAnchors.deviceTokenJwks.keys[0].kty", equalTo("RSA"))

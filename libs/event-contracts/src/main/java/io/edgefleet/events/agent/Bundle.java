@@ -19,18 +19,20 @@ import java.util.List;
  * @param expiresAt when the enrollment token expires
  * @param trustAnchors what the agent pins
  * @param serverUrl the first of {@code gatewayUrls}, for readers of format v1 (kept: the REST contract published it)
+ * @param gitopsUrl gitops-service's device API as devices reach it; absent: the deployment holds no GitOps configurations
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Bundle(String format, List<URI> gatewayUrls, URI telemetryUrl, String enrollmentToken, String tokenId,
-                     OffsetDateTime expiresAt, TrustAnchors trustAnchors, URI serverUrl) {
+                     OffsetDateTime expiresAt, TrustAnchors trustAnchors, URI serverUrl,
+                     URI gitopsUrl) {
 
     public static final String FORMAT = "edgefleet.bundle.v2";
 
     /** A bundle of this format for {@code gatewayUrls}. */
-    public static Bundle of(List<URI> gatewayUrls, URI telemetryUrl, String enrollmentToken, String tokenId,
+    public static Bundle of(List<URI> gatewayUrls, URI telemetryUrl, URI gitopsUrl, String enrollmentToken, String tokenId,
                             OffsetDateTime expiresAt, TrustAnchors trustAnchors) {
         return new Bundle(FORMAT, List.copyOf(gatewayUrls), telemetryUrl, enrollmentToken, tokenId, expiresAt, trustAnchors,
-                gatewayUrls.get(0));
+                gatewayUrls.get(0), gitopsUrl);
     }
 
     /**
