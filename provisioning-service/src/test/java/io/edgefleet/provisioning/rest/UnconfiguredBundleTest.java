@@ -27,6 +27,11 @@ class UnconfiguredBundleTest {
             public Optional<URI> telemetry() {
                 return Optional.of(URI.create("https://telemetry.example"));
             }
+
+            @Override
+            public Optional<URI> gitops() {
+                return Optional.of(URI.create("https://gitops.example"));
+            }
         };
         // No token service: reaching it would fail with a NullPointerException instead of the refusal.
         EnrollmentBundleResource resource = new EnrollmentBundleResource(null, null, none, null, null, null);
