@@ -39,6 +39,18 @@ public class GitOpsApi extends TenantApi {
         return machine;
     }
 
+    /** A single-machine device with operator labels and the labels its agent reports of itself. */
+    public Machine machine(Map<String, String> labels, Map<String, String> reportedLabels) {
+        Machine machine = new Machine(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        StringBuilder reported = new StringBuilder();
+        reportedLabels.forEach((k, v) -> reported.append(reported.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
+                .append(v).append('"'));
+        InventoryRecords.stateWithIdentity(org(), machine.device(), machine.identity(), "edge-" + machine.device().substring(0, 8),
+                labels, 1, "\"reportedLabels\":{" + reported + "}");
+        awaitProjected(machine);
+        return machine;
+    }
+
     /** A machine of a multi-machine cluster. */
     public Machine clusterMachine(String clusterId, String role) {
         Machine machine = new Machine(UUID.randomUUID().toString(), UUID.randomUUID().toString());

@@ -4,6 +4,7 @@ import io.edgefleet.gitops.configuration.ConfigurationSpec;
 import io.edgefleet.projection.read.ProjectedDocuments.Document;
 import io.edgefleet.projection.read.ScopeMatcher;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,9 +41,17 @@ public record TargetCluster(UUID clusterId, List<Document> machines, Document ap
         return applier.deviceId().equals(deviceId);
     }
 
-    /** The labels substitutions read: the applying machine's. */
+    /**
+     * The labels substitutions read: the applying machine's, over what its agent reports of itself
+     * (a {@code site} given at install time serves until an operator sets one).
+     */
     Map<String, String> labels() {
-        return labels(applier);
+        Map<String, String> values = new HashMap<>();
+        if (applier.state().reportedLabels() != null) {
+            values.putAll(applier.state().reportedLabels());
+        }
+        values.putAll(labels(applier));
+        return values;
     }
 
     private static Map<String, String> labels(Document machine) {

@@ -127,6 +127,19 @@ class DeliveryTest {
                 .body("items[0].state", equalTo("compliant"));
     }
 
+    @Test
+    void substitutionsReadTheLabelsAnAgentReportsUnlessAnOperatorSetTheLabel() {
+        Machine installed = api.machine(Map.of("fleet", "lyon"), Map.of("site", "lyon-1"));
+        Machine relabelled = api.machine(Map.of("fleet", "lyon", "site", "lyon-2"), Map.of("site", "lyon-1"));
+        api.operator().body(GitOpsApi.configuration("sites", "{\"labelSelector\":\"fleet=lyon\"}", "./apps"))
+                .post("/api/v1/configurations").then().statusCode(201);
+        awaitNudge(installed, Set.of());
+        api.agent(installed).get("/api/v1/agent/configurations").then().statusCode(200)
+                .body("configurations[0].kustomizations[0].substitute.SITE", equalTo("lyon-1"));
+        api.agent(relabelled).get("/api/v1/agent/configurations").then().statusCode(200)
+                .body("configurations[0].kustomizations[0].substitute.SITE", equalTo("lyon-2"));
+    }
+
     private void report(Machine machine, String configuration, String version, String ready, String reason, String message,
                         boolean fluxInstalled) {
         api.agent(machine).body(statusBody(configuration, version, ready, reason, message, fluxInstalled))

@@ -52,7 +52,13 @@ public final class InventoryRecords {
     /** An enrolled device's state (under provisioning's {@code identityId}) with more fields. */
     public static void stateWithIdentity(String org, String deviceId, String identityId, String name, long resourceVersion,
                                          String members) {
-        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, identityId, name, Map.of(), "enrolled", resourceVersion,
+        stateWithIdentity(org, deviceId, identityId, name, Map.of(), resourceVersion, members);
+    }
+
+    /** The same, with labels. */
+    public static void stateWithIdentity(String org, String deviceId, String identityId, String name, Map<String, String> labels,
+                                         long resourceVersion, String members) {
+        publish(EventType.DEVICE_STATE, org, deviceId, stateData(deviceId, identityId, name, labels, "enrolled", resourceVersion,
                 "," + members));
     }
 
