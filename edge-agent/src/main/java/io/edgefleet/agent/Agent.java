@@ -85,7 +85,7 @@ public class Agent implements AgentControl, AgentSession.Events {
         this.telemetry = config.telemetryUrl() == null ? null
                 : new TelemetrySender(cluster, telemetry, http, config.telemetryUrl(), enrollment::accessToken, json, journal);
         this.gitops = config.gitopsUrl() == null ? null : new GitOpsSync(cluster,
-                new GitOpsClient(http, config.gitopsUrl(), enrollment::accessToken, json), journal, json);
+                new GitOpsClient(http, config.gitopsUrl(), enrollment::accessToken, json), journal, json, scheduler, workers);
     }
 
     public void start() {
@@ -162,16 +162,13 @@ public class Agent implements AgentControl, AgentSession.Events {
         }
     }
 
-    /**
-     * A new session: a heartbeat with the full report (the server may have missed the last one),
-     * and the configurations fetched afresh (a nudge may have been missed while away).
-     */
+    /** A new session: a heartbeat with the full report (the server may have missed the last one), configurations afresh. */
     @Override
     public void opened() {
         reports.reset();
         heartbeat();
         if (gitops != null) {
-            workers.execute(this::fetchConfigurations);
+            gitops.connected();
         }
     }
 
@@ -182,16 +179,7 @@ public class Agent implements AgentControl, AgentSession.Events {
                 "telemetryQueued", telemetry == null ? null : telemetryBuffer.size());
         report();
         if (gitops != null) {
-            workers.execute(gitops::tick);
-        }
-    }
-
-    private void fetchConfigurations() {
-        try {
-            gitops.sync(null);
-        } catch (Exception e) {
-            // The next connect or nudge fetches again; meanwhile heartbeats keep the set held.
-            journal.trouble("configurations-fetch-failed", "reason", describe(e));
+            gitops.heartbeat();
         }
     }
 

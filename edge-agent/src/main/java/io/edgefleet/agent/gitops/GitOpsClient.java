@@ -52,9 +52,19 @@ public class GitOpsClient {
         HttpResponse<String> response = http.send(request(status).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(report))).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 409) {
+            throw new StaleSet(problem(response.body().getBytes(StandardCharsets.UTF_8)));
+        }
         if (response.statusCode() != 204) {
             throw new IOException("gitops-service refused the status report with " + response.statusCode() + ": "
                     + problem(response.body().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The report was refused as from a set no longer current (another machine of the cluster applies now). */
+    static final class StaleSet extends IOException {
+        StaleSet(String problem) {
+            super("gitops-service refused the status report as from an outdated set: " + problem);
         }
     }
 

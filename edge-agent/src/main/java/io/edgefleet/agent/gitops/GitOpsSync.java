@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the cluster's Flux objects on the desired set gitops-service holds for this machine:
@@ -17,7 +21,9 @@ import java.util.Set;
  * fingerprint, re-applied on every heartbeat (server-side apply puts back whatever drifted, and
  * changes nothing otherwise), objects of configurations no longer assigned removed. The state
  * Flux reports is sent back whenever it changes. Only the machine the set says {@code applies}
- * touches the cluster; the others hold the set and leave Flux's objects be.
+ * touches the cluster; the others hold the set and leave Flux's objects be. While Flux is still
+ * reconciling something, the state is looked at every few seconds rather than every heartbeat,
+ * so that the fleet sees a change land soon after it did.
  */
 public class GitOpsSync {
 
@@ -27,17 +33,41 @@ public class GitOpsSync {
     private final StatusReport reports;
     private final AgentJournal journal;
     private final ObjectMapper json;
+    private final ScheduledExecutorService scheduler;
+    private final Executor workers;
+    private final AtomicBoolean settleScheduled = new AtomicBoolean();
     private DesiredSet held;
+    private boolean settling;
     private ObjectNode lastReport;
     private String lastTrouble;
 
-    public GitOpsSync(ClusterAccess cluster, GitOpsClient client, AgentJournal journal, ObjectMapper json) {
+    public GitOpsSync(ClusterAccess cluster, GitOpsClient client, AgentJournal journal, ObjectMapper json,
+                      ScheduledExecutorService scheduler, Executor workers) {
+        this.scheduler = scheduler;
+        this.workers = workers;
         this.cluster = cluster;
         this.client = client;
         this.flux = new FluxObjects(json);
         this.reports = new StatusReport(json);
         this.journal = journal;
         this.json = json;
+    }
+
+    /** A new session: the set is fetched afresh, since a nudge may have been missed while away. */
+    public void connected() {
+        workers.execute(() -> {
+            try {
+                sync(null);
+            } catch (Exception e) {
+                // The next connect or nudge fetches again; meanwhile heartbeats keep the set held in place.
+                journal.trouble("configurations-fetch-failed", "reason", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Every heartbeat: re-applied, and reported when changed. */
+    public void heartbeat() {
+        workers.execute(this::tick);
     }
 
     /**
@@ -48,21 +78,37 @@ public class GitOpsSync {
         if (announced != null && held != null && announced.equals(held.fingerprint())) {
             return json.createObjectNode().put("fingerprint", held.fingerprint()).put("unchanged", true);
         }
+        try {
+            return fetchAndReconcile();
+        } catch (GitOpsClient.StaleSet stale) {
+            // The cluster's applying machine changed between the fetch and the report: once more, afresh.
+            return fetchAndReconcile();
+        }
+    }
+
+    private ObjectNode fetchAndReconcile() throws Exception {
         DesiredSet fetched = client.fetch();
         journal.step("configurations-fetched", "fingerprint", fetched.fingerprint(), "configurations",
                 fetched.configurations().size(), "applies", fetched.applies());
         held = fetched;
         lastReport = null;
-        return reconcile();
+        ObjectNode result = reconcile();
+        settleLater();
+        return result;
     }
 
-    /** Every heartbeat: re-applies, removes what is not assigned, reports a changed state. Never throws. */
-    public synchronized void tick() {
+    /** Re-applies, removes what is not assigned, reports a changed state. Never throws. */
+    synchronized void tick() {
         if (held == null) {
             return;
         }
         try {
-            reconcile();
+            try {
+                reconcile();
+                settleLater();
+            } catch (GitOpsClient.StaleSet stale) {
+                fetchAndReconcile();
+            }
             if (lastTrouble != null) {
                 journal.step("configurations-in-sync", "fingerprint", held.fingerprint());
                 lastTrouble = null;
@@ -79,6 +125,16 @@ public class GitOpsSync {
     /** The fingerprint of the set held, or null before the first fetch. */
     public synchronized String fingerprint() {
         return held == null ? null : held.fingerprint();
+    }
+
+    /** One follow-up at a time, a few seconds on, while a Kustomization is still reconciling. */
+    private void settleLater() {
+        if (settling && settleScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(() -> workers.execute(() -> {
+                settleScheduled.set(false);
+                tick();
+            }), 3, TimeUnit.SECONDS);
+        }
     }
 
     private ObjectNode reconcile() throws Exception {
@@ -103,7 +159,9 @@ public class GitOpsSync {
             cluster.deleteFlux(stale);
             journal.step("configurations-removed", "objects", stale.size());
         }
-        report(reports.of(held, cluster.flux(), refusals));
+        ObjectNode report = reports.of(held, cluster.flux(), refusals);
+        settling = StatusReport.settling(report);
+        report(report);
         return result.put("fluxInstalled", true).put("objectsApplied", applied).put("objectsRemoved", stale.size())
                 .put("refused", refusals.size());
     }

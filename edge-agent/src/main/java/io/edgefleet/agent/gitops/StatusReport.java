@@ -55,6 +55,19 @@ final class StatusReport {
         return report;
     }
 
+    /** Whether Flux is still at a Kustomization of the report (neither Ready nor failed yet). */
+    static boolean settling(ObjectNode report) {
+        for (var configuration : report.path("configurations")) {
+            for (var kustomization : configuration.path("kustomizations")) {
+                String ready = kustomization.path("ready").asText("");
+                if (!ready.equals("True") && !ready.equals("False")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static FluxState.FluxObject find(FluxState state, String name) {
         return state.objects().stream().filter(o -> FluxObjects.KUSTOMIZATION.equals(o.kind()) && name.equals(o.name()))
                 .findFirst().orElse(null);
