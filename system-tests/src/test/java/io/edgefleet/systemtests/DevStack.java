@@ -131,15 +131,15 @@ final class DevStack implements AutoCloseable {
         }
     }
 
-    /** Five consecutive free ports above the base. */
+    /** Six consecutive free ports above the base, one per service. */
     private static int freeBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = 20_000 + (int) (Math.random() * 30_000);
-            if (IntStream.rangeClosed(1, 5).allMatch(i -> isFree(base + i))) {
+            if (IntStream.rangeClosed(1, 6).allMatch(i -> isFree(base + i))) {
                 return base;
             }
         }
-        throw new IllegalStateException("no five consecutive free ports found");
+        throw new IllegalStateException("no six consecutive free ports found");
     }
 
     private static boolean isFree(int port) {

@@ -24,17 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 class DevStackIT {
 
-    private static final List<String> PROJECTING = List.of("policy", "update");
+    private static final List<String> PROJECTING = List.of("policy", "update", "gitops");
 
     /** One cluster of each of the product's shapes: three single-machine ones and one of three machines. */
     private static final int DEVICES = 6;
+    private static final int CLUSTERS = 4;
 
     @Test
     void upServesTheSystemWithSimulatedDevicesAndDownLeavesNothingRunning() throws Exception {
         try (DevStack stack = new DevStack()) {
             String output = stack.up("--devices", Integer.toString(DEVICES));
             assertTrue(output.contains("EdgeFleet is up."), output);
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 6; i++) {
                 given().baseUri(stack.serviceUrl(i)).when().get("/q/health/ready").then().statusCode(200)
                         .body("status", equalTo("UP"));
             }
@@ -42,6 +43,7 @@ class DevStackIT {
             simulatedDevicesAreConnectedAndRunCommands(stack);
             aClusterCommandRunsOnOneMachineOfTheCluster(stack);
             theSimulatedFleetKeepsTheEdgeRules(stack);
+            GitOpsFlow.aConfigurationConvergesOnTheFleet(stack, CLUSTERS);
             GeneratedClientCalls.listAndGetOnEveryService(stack, DEVICES);
             tokensNameTheSubjectAskedFor(stack);
 
