@@ -1,5 +1,6 @@
 package io.edgefleet.agent.cluster;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +14,16 @@ public record ClusterInventory(Cluster cluster, List<Node> nodes, List<Namespace
 
     /**
      * The cluster's name, distribution (k8s or k3s, from the version string), version, and what
-     * it was set up with, as far as the cluster shows it (null where it does not).
+     * it was set up with, as far as the cluster shows it (left out where it does not: the report's
+     * schema has no nulls, and one unknown fact must not cost the whole report).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cluster(String name, String distribution, String kubernetesVersion, String cni, String loadBalancer,
                           List<String> storageDrivers) {
     }
 
-    /** One node, as the Kubernetes API describes it. */
+    /** One node, as the Kubernetes API describes it; what it does not describe is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Node(String name, String role, String os, String osImage, String kubeletVersion,
                        String containerRuntime, Map<String, String> capacity, Map<String, String> allocatable,
                        Map<String, String> conditions) {
