@@ -59,6 +59,12 @@ public class GitOpsApi extends TenantApi {
         return machine;
     }
 
+    /** The machine's agent has reported the cluster it belongs to: inventory's next state of the device names it. */
+    public void joins(Machine machine, Map<String, String> labels, String clusterId, String role) {
+        InventoryRecords.stateWithIdentity(org(), machine.device(), machine.identity(), "edge-" + machine.device().substring(0, 8),
+                labels, 2, "\"clusterId\":\"" + clusterId + "\",\"clusterRole\":\"" + role + "\"");
+    }
+
     /** The machine's agent calling the device API. */
     public RequestSpecification agent(Machine machine) {
         return given().auth().oauth2(DeviceTokenKeys.deviceToken(machine.identity(), org())).contentType(ContentType.JSON);

@@ -41,9 +41,19 @@ public class ComplianceStore {
     private record Row(String state, String message, String revision) {
     }
 
-    /** The cluster's rows brought in line with what it is assigned: new ones pending (or suspended), unassigned ones gone. */
+    /**
+     * The cluster's rows brought in line with what it is assigned: new ones pending (or suspended),
+     * unassigned ones gone, and so are those of its machines' one-machine clusters from before
+     * they joined it (a machine is its own cluster until its agent's report names the cluster).
+     */
     public void reconcile(String orgId, Desired desired) {
         UUID cluster = desired.cluster().clusterId();
+        List<UUID> formerClusters = desired.cluster().machines().stream().map(m -> m.deviceId()).filter(id -> !id.equals(cluster))
+                .toList();
+        if (!formerClusters.isEmpty()) {
+            entityManager.createNativeQuery("DELETE FROM gitops_compliance WHERE org_id = :org AND cluster_id IN (:former)")
+                    .setParameter("org", orgId).setParameter("former", formerClusters).executeUpdate();
+        }
         Map<UUID, Row> rows = rows(orgId, cluster);
         Set<UUID> assigned = desired.assigned().stream().map(c -> c.id).collect(Collectors.toSet());
         rows.keySet().stream().filter(id -> !assigned.contains(id)).forEach(id -> entityManager.createNativeQuery(

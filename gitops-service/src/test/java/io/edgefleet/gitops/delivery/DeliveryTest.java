@@ -128,6 +128,23 @@ class DeliveryTest {
     }
 
     @Test
+    void aMachineThatJoinsItsClusterLeavesNoRowOfTheClusterOfOneItWasBefore() {
+        Machine machine = api.machine(Map.of("fleet", "oslo"));
+        String id = api.operator().body(GitOpsApi.configuration("oslo", "{\"labelSelector\":\"fleet=oslo\"}", "./apps")
+                .replace(",\"substituteFromLabels\":{\"SITE\":\"site\"}", "")).post("/api/v1/configurations").then()
+                .statusCode(201).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.viewer()
+                .get("/api/v1/configurations/" + id + "/compliance").then().statusCode(200)
+                .body("items.clusterId", equalTo(List.of(machine.device()))));
+
+        String cluster = UUID.randomUUID().toString();
+        api.joins(machine, Map.of("fleet", "oslo"), cluster, "control-plane");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.viewer()
+                .get("/api/v1/configurations/" + id + "/compliance").then().statusCode(200)
+                .body("items.clusterId", equalTo(List.of(cluster))).body("items[0].state", equalTo("pending")));
+    }
+
+    @Test
     void substitutionsReadTheLabelsAnAgentReportsUnlessAnOperatorSetTheLabel() {
         Machine installed = api.machine(Map.of("fleet", "lyon"), Map.of("site", "lyon-1"));
         Machine relabelled = api.machine(Map.of("fleet", "lyon", "site", "lyon-2"), Map.of("site", "lyon-1"));
