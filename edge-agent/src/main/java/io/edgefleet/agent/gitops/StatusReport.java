@@ -46,7 +46,8 @@ final class StatusReport {
                 FluxState.FluxObject object = find(state, FluxObjects.kustomizationName(c, k));
                 if (object != null) {
                     applied = applied == null ? object.resourceVersion() : applied;
-                    entry.put("ready", object.ready()).put("reason", capped(object.reason(), SHORT_TEXT))
+                    // On the cluster but not looked at by Flux yet: reconciling, not missing.
+                    entry.put("ready", object.ready() == null ? "Unknown" : object.ready()).put("reason", capped(object.reason(), SHORT_TEXT))
                             .put("message", capped(object.message(), TEXT)).put("revision", capped(object.revision(), SHORT_TEXT));
                 }
             }

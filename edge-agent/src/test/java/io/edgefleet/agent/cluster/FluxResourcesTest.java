@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.agent.gitops.DesiredSet;
 import io.edgefleet.agent.gitops.FluxObjects;
+import io.edgefleet.agent.testing.FluxTestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,12 +27,8 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class FluxResourcesTest {
 
-    private static final ResourceDefinitionContext KUSTOMIZATIONS = new ResourceDefinitionContext.Builder()
-            .withGroup("kustomize.toolkit.fluxcd.io").withVersion("v1").withKind("Kustomization").withPlural("kustomizations")
-            .withNamespaced(true).build();
-    private static final ResourceDefinitionContext GIT_REPOSITORIES = new ResourceDefinitionContext.Builder()
-            .withGroup("source.toolkit.fluxcd.io").withVersion("v1").withKind("GitRepository").withPlural("gitrepositories")
-            .withNamespaced(true).build();
+    private static final ResourceDefinitionContext KUSTOMIZATIONS = FluxTestCluster.KUSTOMIZATIONS;
+    private static final ResourceDefinitionContext GIT_REPOSITORIES = FluxTestCluster.GIT_REPOSITORIES;
 
     @KubernetesTestServer
     KubernetesServer server;
@@ -71,10 +67,9 @@ class FluxResourcesTest {
         assertNull(kustomization(state).ready(), "Flux has not looked at it yet");
 
         // Flux reconciles and writes the Ready condition; someone edits the spec by hand.
+        FluxTestCluster.reconciled(client, "apps-site", true, "ReconciliationSucceeded", "Applied revision: main@sha1:0a1b2c",
+                "main@sha1:0a1b2c");
         client.genericKubernetesResources(KUSTOMIZATIONS).inNamespace(FluxState.NAMESPACE).withName("apps-site").edit(k -> {
-            k.setAdditionalProperty("status", Map.of("lastAppliedRevision", "main@sha1:0a1b2c",
-                    "conditions", List.of(Map.of("type", "Ready", "status", "True", "reason", "ReconciliationSucceeded",
-                            "message", "Applied revision: main@sha1:0a1b2c"))));
             ((Map<String, Object>) k.getAdditionalProperties().get("spec")).put("path", "./elsewhere");
             return k;
         });
@@ -88,6 +83,7 @@ class FluxResourcesTest {
                 .withName("apps-site").get();
         assertEquals("./sites", ((Map<?, ?>) restored.getAdditionalProperties().get("spec")).get("path"), "drift is put back");
         assertEquals("4", kustomization(cluster.flux()).resourceVersion());
+        assertEquals("True", kustomization(cluster.flux()).ready(), "re-applying the spec leaves what Flux found");
 
         cluster.deleteFlux(cluster.flux().objects());
         assertEquals(List.of(), cluster.flux().objects());
@@ -109,10 +105,7 @@ class FluxResourcesTest {
     private void installFlux() {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(FluxState.NAMESPACE).endMetadata().build())
                 .createOr(existing -> existing.update());
-        client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder().withNewMetadata()
-                .withName(FluxResources.KUSTOMIZATION_CRD).endMetadata().withNewSpec().withGroup("kustomize.toolkit.fluxcd.io")
-                .withScope("Namespaced").withNewNames().withKind("Kustomization").withPlural("kustomizations").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+        FluxTestCluster.installFlux(client);
     }
 
     private static FluxState.FluxObject kustomization(FluxState state) {

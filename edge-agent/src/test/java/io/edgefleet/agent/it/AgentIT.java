@@ -227,21 +227,30 @@ class AgentIT {
 
     static Agent agent(List<URI> gateways, StateStore state, ClusterAccess cluster, URI telemetryUrl, TelemetryBuffer buffer,
                        String protocol) {
-        AgentConfig config = new AgentConfig(gateways, enrollmentToken(),
-                Duration.ofSeconds(30), "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(),
+        return agent(config(gateways, enrollmentToken(Map.of()), Duration.ofSeconds(30), telemetryUrl, protocol,
+                new MachineSettings(Map.of("site", "berlin"), "Europe/Berlin", null), null), state, cluster, buffer);
+    }
+
+    /** An agent of a test machine: its host facts, reporting telemetry every 300 ms when {@code telemetryUrl} is given. */
+    static AgentConfig config(List<URI> gateways, String enrollmentToken, Duration heartbeat, URI telemetryUrl, String protocol,
+                              MachineSettings machine, URI gitopsUrl) {
+        return new AgentConfig(gateways, enrollmentToken, heartbeat, "0.1.0-test", new DeviceFacts("edge-it-" + System.nanoTime(),
                 "Windows 11 IoT Enterprise", "10.0", new DeviceFacts.Hardware(8, 16384L, 256L), null, null, "0.1.0-test"),
-                Duration.ofSeconds(5), telemetryUrl, Duration.ofMillis(300), protocol,
-                new MachineSettings(Map.of("site", "berlin"), "Europe/Berlin", null), List.of(), null, null);
+                Duration.ofSeconds(5), telemetryUrl, Duration.ofMillis(300), protocol, machine, List.of(), null, gitopsUrl);
+    }
+
+    static Agent agent(AgentConfig config, StateStore state, ClusterAccess cluster, TelemetryBuffer buffer) {
         SimulatedMachine sim = cluster instanceof SimulatedMachine s ? s : cluster();
         return new Agent(config, state, cluster, new SimulatedUpgradeHook(sim, Duration.ZERO, false, version -> { }), buffer,
                 HttpClient.newHttpClient(), new ObjectMapper().findAndRegisterModules(), Executors.newScheduledThreadPool(1),
                 Executors.newFixedThreadPool(2), new Random());
     }
 
-    static String enrollmentToken() {
+    /** A token for up to 100 machines, approved on enrollment, giving them {@code targetLabels}. */
+    static String enrollmentToken(Map<String, String> targetLabels) {
         return given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "it", "expiresAt", OffsetDateTime.now().plusHours(1).toString(), "maxUses", 100,
-                        "requiresApproval", false))
+                        "requiresApproval", false, "targetLabels", targetLabels))
                 .when().post("/api/v1/enrollment-tokens").then().statusCode(201).extract().path("secret");
     }
 
@@ -260,7 +269,7 @@ class AgentIT {
         return command(deviceId, "apply-manifests", Map.of("manifests", "kind: ConfigMap\nmetadata:\n  name: " + name + "\n"));
     }
 
-    private static void awaitConnected(Agent agent) {
+    static void awaitConnected(Agent agent) {
         Awaitility.await("agent connected").atMost(WAIT).until(() -> agent.isConnected() && agent.deviceId() != null);
     }
 

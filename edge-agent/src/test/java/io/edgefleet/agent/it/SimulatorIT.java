@@ -32,7 +32,7 @@ class SimulatorIT {
             String url = provisioning.baseUrl();
             RestAssured.baseURI = url.substring(0, url.lastIndexOf(':'));
             RestAssured.port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
-            String token = AgentIT.enrollmentToken();
+            String token = AgentIT.enrollmentToken(Map.of());
             FleetSimulator.Faults faults = new FleetSimulator.Faults(0.2, 0, 0, Duration.ZERO);
             try (FleetSimulator fleet = new FleetSimulator(FleetSimulator.Options.of(DEVICES, URI.create(url), token)
                     .withFaults(faults)).start()) {

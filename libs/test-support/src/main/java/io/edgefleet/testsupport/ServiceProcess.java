@@ -48,6 +48,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the process's output goes. */
+    public Path log() {
+        return log;
+    }
+
     /** Starts the process and waits until it answers on liveness (readiness may wait for Kafka). */
     public ServiceProcess start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
