@@ -116,9 +116,24 @@ final class DevStack implements AutoCloseable {
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("./edgefleet " + command + " failed:\n" + output);
+            throw new IllegalStateException("./edgefleet " + command + " failed:\n" + output + logNamedIn(output));
         }
         return output;
+    }
+
+    /** The end of the log a failed start names ("see .../logs/update.log"): the state directory is gone after the test. */
+    private static String logNamedIn(String output) {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("see (\\S+\\.log)").matcher(output);
+        if (!named.find()) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(named.group(1)), StandardCharsets.UTF_8);
+            return "\n--- last lines of " + named.group(1) + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "\n(" + named.group(1) + " unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Override

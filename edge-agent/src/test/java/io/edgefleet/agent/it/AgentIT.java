@@ -10,8 +10,6 @@ import io.edgefleet.agent.AgentConfig;
 import io.edgefleet.agent.MachineSettings;
 import io.edgefleet.agent.cli.LocalCluster;
 import io.edgefleet.agent.cluster.ClusterAccess;
-import io.edgefleet.agent.cluster.ClusterInventory;
-import io.edgefleet.agent.cluster.Diagnostics;
 import io.edgefleet.agent.cluster.KubernetesClusterAccess;
 import io.edgefleet.agent.cluster.MachineNodes;
 import io.edgefleet.agent.cluster.SimulatedCluster;
@@ -42,7 +40,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,54 +273,5 @@ class AgentIT {
     static SimulatedMachine cluster() {
         return new SimulatedMachine(new SimulatedCluster("it-cluster", SimulatedCluster.Shape.K3S_SINGLE_MACHINE), "it-machine",
                 true, new Random());
-    }
-
-    /** A cluster whose apply waits for the test's go, to drop the session mid-command. */
-    record BlockingCluster(SimulatedMachine delegate, CountDownLatch release) implements ClusterAccess {
-
-        @Override
-        public ClusterInventory inventory() {
-            return delegate.inventory();
-        }
-
-        @Override
-        public List<String> apply(String manifests, String namespace) {
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return delegate.apply(manifests, namespace);
-        }
-
-        @Override
-        public List<String> delete(String manifests, String namespace) {
-            return delegate.delete(manifests, namespace);
-        }
-
-        @Override
-        public Diagnostics diagnostics(Duration since) {
-            return delegate.diagnostics(since);
-        }
-
-        @Override
-        public List<io.edgefleet.events.telemetry.TelemetryBatch.Sample> telemetry(java.time.Instant now) {
-            return delegate.telemetry(now);
-        }
-
-        @Override
-        public io.edgefleet.agent.cluster.FluxState flux() {
-            return delegate.flux();
-        }
-
-        @Override
-        public void applyFlux(List<com.fasterxml.jackson.databind.node.ObjectNode> objects) {
-            delegate.applyFlux(objects);
-        }
-
-        @Override
-        public void deleteFlux(List<io.edgefleet.agent.cluster.FluxState.FluxObject> objects) {
-            delegate.deleteFlux(objects);
-        }
     }
 }
