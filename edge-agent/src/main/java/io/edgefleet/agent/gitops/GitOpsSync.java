@@ -144,7 +144,7 @@ public class GitOpsSync {
         }
         FluxState state = cluster.flux();
         if (!state.installed()) {
-            report(reports.fluxMissing());
+            report(reports.fluxMissing(held));
             return result.put("fluxInstalled", false);
         }
         Map<String, String> refusals = new LinkedHashMap<>();

@@ -23,9 +23,14 @@ final class StatusReport {
         this.json = json;
     }
 
-    ObjectNode fluxMissing() {
+    /**
+     * No Flux on the cluster. The configurations held are still named with their versions, so a
+     * changed set is a changed report and is sent again (the service judges each change afresh).
+     */
+    ObjectNode fluxMissing(DesiredSet set) {
         ObjectNode report = json.createObjectNode().put("fluxInstalled", false);
-        report.putArray("configurations");
+        ArrayNode configurations = report.putArray("configurations");
+        set.configurations().forEach(c -> configurations.addObject().put("id", c.id()).put("resourceVersion", c.resourceVersion()));
         return report;
     }
 

@@ -103,7 +103,9 @@ class GitOpsIT {
             update(id, configuration("site-apps", "{\"group\":\"" + group + "\"}", true));
             await("suspended on the cluster", () -> Boolean.TRUE.equals(spec(berlin.kustomization(kustomization)
                     .getAdditionalProperties()).get("suspend")));
-            awaitStates(id, Map.of("suspended", 2, "non-compliant", 1));
+            awaitStates(id, Map.of("suspended", 3));
+            update(id, configuration("site-apps", "{\"group\":\"" + group + "\"}", false));
+            awaitStates(id, Map.of("compliant", 1, "non-compliant", 2));
 
             operator().when().delete("/api/v1/configurations/" + id).then().statusCode(204);
             await("the clusters cleaned up", () -> berlin.fluxObjects().isEmpty() && paris.fluxObjects().isEmpty());

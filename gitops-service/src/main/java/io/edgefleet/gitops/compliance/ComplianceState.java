@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A cluster's compliance with one configuration, judged from its agent's report: compliant when
  * every kustomization of the current version is Ready, non-compliant with Flux's message when one
- * is not (or Flux is missing), pending while it reconciles or runs an older version.
+ * is not (or Flux is missing), pending while it reconciles or runs an older version, suspended
+ * while its configuration is.
  *
  * @param message Flux's (or the agent's) words, capped; null when compliant
  */
@@ -29,12 +30,16 @@ record ComplianceState(String state, String message, String revision) {
                 : new ComplianceState(PENDING, "waiting for the cluster's agent to apply it", null);
     }
 
+    /**
+     * Suspended first: an operator's pause asks nothing of any cluster, with Flux or without, and
+     * is what {@link #initial} already says when the configuration changes.
+     */
     static ComplianceState judged(Configuration configuration, boolean fluxInstalled, ConfigurationStatus status) {
-        if (!fluxInstalled) {
-            return new ComplianceState(NON_COMPLIANT, "flux-not-installed: the cluster has no Flux CRDs; install Flux first", null);
-        }
         if (Boolean.TRUE.equals(configuration.spec.suspend())) {
             return new ComplianceState(SUSPENDED, "suspended by its configuration", null);
+        }
+        if (!fluxInstalled) {
+            return new ComplianceState(NON_COMPLIANT, "flux-not-installed: the cluster has no Flux CRDs; install Flux first", null);
         }
         if (status == null || !Versions.text(configuration.version).equals(status.resourceVersion())) {
             return initial(configuration);
