@@ -52,8 +52,8 @@ final class StatusReport {
                 if (object != null) {
                     applied = applied == null ? object.resourceVersion() : applied;
                     // On the cluster but not looked at by Flux yet: reconciling, not missing.
-                    entry.put("ready", object.ready() == null ? "Unknown" : object.ready()).put("reason", capped(object.reason(), SHORT_TEXT))
-                            .put("message", capped(object.message(), TEXT)).put("revision", capped(object.revision(), SHORT_TEXT));
+                    entry.put("ready", object.ready() == null ? "Unknown" : object.ready())
+                            .put("reason", capped(object.reason(), SHORT_TEXT)).put("message", capped(object.message(), TEXT)).put("revision", capped(object.revision(), SHORT_TEXT));
                 }
             }
             status.put("resourceVersion", applied);

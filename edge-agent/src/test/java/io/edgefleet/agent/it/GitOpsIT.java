@@ -3,6 +3,7 @@ package io.edgefleet.agent.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +23,7 @@ import io.edgefleet.testsupport.KafkaTestClient;
 import io.edgefleet.testsupport.ServiceProcess;
 import io.edgefleet.testsupport.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +94,7 @@ class GitOpsIT {
             paris.reconciled(kustomization, false, "BuildFailed", "kustomization path not found: ./apps/paris", "");
             awaitStates(id, Map.of("compliant", 1, "non-compliant", 2));
             operator().queryParam("state", "non-compliant").when().get("/api/v1/configurations/" + id + "/compliance").then()
-                    .body("items.message", org.hamcrest.Matchers.hasItems(containsString("kustomization path not found"),
+                    .body("items.message", hasItems(containsString("kustomization path not found"),
                             containsString("flux-not-installed")));
             operator().queryParam("group", group).when().get("/api/v1/configuration-compliance/summary").then().statusCode(200)
                     .body("clusters.compliant", equalTo(1)).body("clusters.non-compliant", equalTo(2));
@@ -175,10 +178,10 @@ class GitOpsIT {
                         .then().statusCode(200).extract().asString();
                 last[0] = page;
                 Map<String, Integer> counted = new HashMap<>();
-                io.restassured.path.json.JsonPath.from(page).<String>getList("items.state").forEach(s -> counted.merge(s, 1, Integer::sum));
+                JsonPath.from(page).<String>getList("items.state").forEach(s -> counted.merge(s, 1, Integer::sum));
                 return counted.equals(states);
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("compliance never " + states + "; last " + last[0], e);
         }
     }

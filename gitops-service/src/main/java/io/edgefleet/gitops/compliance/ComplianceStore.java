@@ -6,6 +6,7 @@ import io.edgefleet.gitops.compliance.ClusterStatusReport.ConfigurationStatus;
 import io.edgefleet.gitops.configuration.Configuration;
 import io.edgefleet.gitops.delivery.DesiredSets.Desired;
 import io.edgefleet.messaging.outbox.Outbox;
+import io.edgefleet.projection.read.ProjectedDocuments.Document;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public class ComplianceStore {
      */
     public void reconcile(String orgId, Desired desired) {
         UUID cluster = desired.cluster().clusterId();
-        List<UUID> formerClusters = desired.cluster().machines().stream().map(m -> m.deviceId()).filter(id -> !id.equals(cluster))
+        List<UUID> formerClusters = desired.cluster().machines().stream().map(Document::deviceId).filter(id -> !id.equals(cluster))
                 .toList();
         if (!formerClusters.isEmpty()) {
             entityManager.createNativeQuery("DELETE FROM gitops_compliance WHERE org_id = :org AND cluster_id IN (:former)")
