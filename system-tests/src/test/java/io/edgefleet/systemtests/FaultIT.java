@@ -46,9 +46,7 @@ class FaultIT {
             assertTrue(result.accepted().size() >= 10, "the load kept going through the faults: " + result.accepted().size());
             System.out.printf("FaultIT: %d commands accepted through %s%n", result.accepted().size(), VICTIMS);
 
-            Awaitility.await("every accepted command ran").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> count(stack, "provisioning", "SELECT count(*) FROM command WHERE idempotency_key LIKE 'fault-%' "
-                            + "AND status = 'SUCCEEDED'") >= result.accepted().size());
+            awaitCommandsRan(stack, result.accepted().size());
             assertEquals(0, count(stack, "provisioning", "SELECT count(*) FROM (SELECT idempotency_key FROM command "
                     + "WHERE idempotency_key LIKE 'fault-%' GROUP BY idempotency_key HAVING count(*) > 1) twice"),
                     "one command per accepted request");
@@ -60,6 +58,31 @@ class FaultIT {
             Awaitility.await("samples flow again").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> count(stack, "telemetry", "SELECT count(*) FROM metric_sample WHERE ts > now() - interval '20 seconds'") > 0);
             assertEquals(DEVICES, count(stack, "inventory", "SELECT count(*) FROM device"), "no device registered twice");
+        }
+    }
+
+    /** Every accepted command succeeded; when not, the failure says where the others stand and what provisioning logged. */
+    private static void awaitCommandsRan(DevStack stack, int accepted) throws Exception {
+        String succeeded = "SELECT count(*) FROM command WHERE idempotency_key LIKE 'fault-%' AND status = 'SUCCEEDED'";
+        try {
+            Awaitility.await("every accepted command ran").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(stack, "provisioning", succeeded) >= accepted);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(count(stack, "provisioning", succeeded) + " of " + accepted + " accepted commands succeeded; "
+                    + "by status: " + statuses(stack) + "\nprovisioning:\n" + stack.logLines("provisioning", "ERROR")
+                    + "\ndevices:\n" + stack.logLines("devices", "WARN"), e);
+        }
+    }
+
+    private static String statuses(DevStack stack) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("provisioning"), "postgres", "postgres");
+             PreparedStatement st = c.prepareStatement("SELECT status, count(*) FROM command WHERE idempotency_key LIKE 'fault-%' "
+                     + "GROUP BY status ORDER BY status"); ResultSet rs = st.executeQuery()) {
+            StringBuilder text = new StringBuilder();
+            while (rs.next()) {
+                text.append(rs.getString(1)).append('=').append(rs.getInt(2)).append(' ');
+            }
+            return text.toString().trim();
         }
     }
 
