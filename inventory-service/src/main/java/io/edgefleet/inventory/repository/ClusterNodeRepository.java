@@ -17,6 +17,11 @@ public class ClusterNodeRepository implements PanacheRepositoryBase<ClusterNode,
         return list("deviceId = ?1 order by name", deviceId);
     }
 
+    /** The cluster's nodes of these names, whichever machine reported them. */
+    public List<ClusterNode> named(UUID clusterId, java.util.Collection<String> names) {
+        return names.isEmpty() ? List.of() : list("clusterId = ?1 and name in ?2", clusterId, names);
+    }
+
     public long countInCluster(UUID clusterId) {
         return count("clusterId", clusterId);
     }

@@ -80,12 +80,15 @@ public class ClusterReports {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, ClusterNode> current = nodes.ofDevice(device.id).stream()
                 .collect(Collectors.toMap(n -> n.name, n -> n));
-        Set<String> seen = new java.util.HashSet<>();
+        Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
         for (JsonNode r : reported.isArray() ? reported : json.createArrayNode()) {
             String nodeName = text(r, "name");
-            if (nodeName == null || !seen.add(nodeName)) {
-                continue;
+            if (nodeName != null) {
+                byName.putIfAbsent(nodeName, r);
             }
+        }
+        takeOver(cluster, device, current, byName.keySet());
+        byName.forEach((nodeName, r) -> {
             ClusterNode node = current.computeIfAbsent(nodeName, n -> newNode(cluster, device, n));
             node.clusterId = cluster.id;
             node.role = text(r, "role");
@@ -98,9 +101,29 @@ public class ClusterReports {
             node.conditions = strings(r.path("conditions"));
             node.reportedAt = now;
             nodes.persist(node);
-        }
-        List<ClusterNode> gone = current.values().stream().filter(n -> !seen.contains(n.name)).toList();
+        });
+        List<ClusterNode> gone = current.values().stream().filter(n -> !byName.containsKey(n.name)).toList();
         gone.forEach(nodes::delete);
+    }
+
+    /**
+     * A node name is unique in a cluster, so a node another machine reported before now belongs to
+     * the machine reporting it (a machine reinstalled under a new identity): it moves over instead
+     * of clashing, and this machine's own row of that name from another cluster goes.
+     */
+    private void takeOver(Cluster cluster, Device device, Map<String, ClusterNode> current, java.util.Set<String> names) {
+        for (ClusterNode held : nodes.named(cluster.id, names)) {
+            if (held.deviceId.equals(device.id)) {
+                continue;
+            }
+            ClusterNode own = current.remove(held.name);
+            if (own != null) {
+                nodes.delete(own);
+                nodes.flush();
+            }
+            held.deviceId = device.id;
+            current.put(held.name, held);
+        }
     }
 
     private static ClusterNode newNode(Cluster cluster, Device device, String name) {

@@ -70,6 +70,27 @@ class AgentReportsTest {
     }
 
     @Test
+    void aNodeAnotherMachineReportedMovesToTheMachineReportingItNow() {
+        InventoryApi api = new InventoryApi();
+        String cluster = "reinstalled-" + UUID.randomUUID().toString().substring(0, 8);
+        String before = enrolledDevice(api, "edge-reinstalled-01");
+        Events.publish(EventType.AGENT_REPORT, api.org(), before, report(before, cluster, "v1.30.4+k3s1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + before + "/nodes").then().extract().<java.util.List<?>>path("items").size() == 1);
+
+        String after = enrolledDevice(api, "edge-reinstalled-01");
+        Events.publish(EventType.AGENT_REPORT, api.org(), after, report(after, cluster, "v1.30.4+k3s1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.as("fleet-viewer")
+                .when().get("/api/v1/devices/" + after + "/nodes").then().extract().<java.util.List<?>>path("items").size() == 1);
+        api.as("fleet-viewer").when().get("/api/v1/devices/" + before + "/nodes").then().body("items.size()", equalTo(0));
+        String clusterId = api.as("fleet-viewer").when().get("/api/v1/devices/" + after).then().extract().path("clusterId");
+        api.as("fleet-viewer").when().get("/api/v1/clusters/" + clusterId + "/nodes").then().statusCode(200)
+                .body("items.name", equalTo(java.util.List.of("edge-report-01-ledge")));
+        assertTrue(KafkaTestClient.readToEnd(Topics.deadLetterOf(Topics.AGENT_REPORTS, "inventory-service"), Duration.ofSeconds(5))
+                .stream().noneMatch(r -> after.equals(r.key())), "the second machine's report is applied, not dead-lettered");
+    }
+
+    @Test
     void aMachineReportingTheOtherDistributionCannotJoinTheCluster() {
         InventoryApi api = new InventoryApi();
         api.cluster("k8s-site", "k8s", "v1.30.4");
