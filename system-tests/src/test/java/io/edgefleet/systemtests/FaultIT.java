@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -75,15 +76,8 @@ class FaultIT {
     }
 
     private static String statuses(DevStack stack) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("provisioning"), "postgres", "postgres");
-             PreparedStatement st = c.prepareStatement("SELECT status, count(*) FROM command WHERE idempotency_key LIKE 'fault-%' "
-                     + "GROUP BY status ORDER BY status"); ResultSet rs = st.executeQuery()) {
-            StringBuilder text = new StringBuilder();
-            while (rs.next()) {
-                text.append(rs.getString(1)).append('=').append(rs.getInt(2)).append(' ');
-            }
-            return text.toString().trim();
-        }
+        return single(stack, "provisioning", "SELECT coalesce(string_agg(status || '=' || n, ' ' ORDER BY status), '') FROM "
+                + "(SELECT status, count(*) n FROM command WHERE idempotency_key LIKE 'fault-%' GROUP BY status) s", rs -> rs.getString(1));
     }
 
     /**
@@ -104,10 +98,19 @@ class FaultIT {
     }
 
     private static int count(DevStack stack, String database, String sql) throws Exception {
+        return single(stack, database, sql, rs -> rs.getInt(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** What {@code column} reads from the one row {@code sql} answers in that database of the stack. */
+    private static <T> T single(DevStack stack, String database, String sql, Column<T> column) throws Exception {
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "postgres", "postgres");
              PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
             rs.next();
-            return rs.getInt(1);
+            return column.read(rs);
         }
     }
 }
